@@ -1,0 +1,45 @@
+package protocol
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+//go:embed presets/*.json
+var presetFiles embed.FS
+
+// DefaultPreset names the policy used when none is chosen.
+const DefaultPreset = "msnp-wiki"
+
+// presetOrder lists the built-in policies: the default first, then by date.
+var presetOrder = []string{"msnp-wiki", "msn-2002-10", "msn-2003-09", "msn-2006-03", "msn-2007-06", "msn-2009-06"}
+
+// PresetNames returns the names of the built-in policies, the default first.
+func PresetNames() []string { return append([]string(nil), presetOrder...) }
+
+// Preset returns a fresh, compiled copy of the built-in policy name.
+func Preset(name string) (*Policy, error) {
+	data, err := presetFiles.ReadFile("presets/" + name + ".json")
+	if err != nil || strings.ContainsAny(name, "/\\.") {
+		known := PresetNames()
+		sort.Strings(known)
+		return nil, fmt.Errorf("unknown preset %q (known: %s)", name, strings.Join(known, ", "))
+	}
+	p, err := DecodePolicy(data)
+	if err != nil {
+		panic("protocol: built-in preset " + name + ": " + err.Error())
+	}
+	return p, nil
+}
+
+// Presets returns every built-in policy, the default first.
+func Presets() []*Policy {
+	out := make([]*Policy, 0, len(presetOrder))
+	for _, n := range presetOrder {
+		p, _ := Preset(n)
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,183 @@
+package protocol
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Kind says what the server did with a client line.
+type Kind int
+
+const (
+	KindIgnored      Kind = iota // an empty line: no reply, the connection stays
+	KindReplied                  // the server wrote a line
+	KindSilent                   // no reply; Fault says why (the server closes)
+	KindNotSimulated             // a command of the wider protocol: no reply, no close
+)
+
+// Dialect names used by sessions.
+const DialectCVR0 = "CVR0"
+
+// Exchange is one client line and what the server did with it.
+type Exchange struct {
+	Line string
+	Conn int // 1-based connection number
+	// Dialect is the session's dialect when the line arrived: "" on a
+	// fresh connection, "CVR0" or "MSNPn".
+	Dialect string
+	// Implicit marks a line that opened a session without VER.
+	Implicit bool
+	Kind     Kind
+	Fault    Fault
+	Span     Span // the token the Fault is about
+	Req      Request
+	// Decision is set for CVQ and CVR lines that reached the checks.
+	Decision *Decision
+	// Offered and Chosen describe a VER negotiation; Chosen is "0" when
+	// nothing was agreed.
+	Chosen string
+	Reply  string
+	Close  bool
+}
+
+// Session follows the connections of one client to a server with Policy.
+// The zero Session is not usable: use NewSession.
+type Session struct {
+	policy  *Policy
+	conn    int
+	lines   int // lines handled on the current connection, empty ones excluded
+	dialect string
+	closed  bool
+	dec     Decision // reused to keep Step free of allocations
+}
+
+// NewSession starts a client's first connection to a server with p.
+func NewSession(p *Policy) *Session { return &Session{policy: p, conn: 1} }
+
+// Step hands the server one client line (without its CR LF) and returns
+// what it did. After a close the next line opens a new connection.
+// The returned Exchange's Decision points into s and is overwritten by the
+// next Step; copy it to keep it.
+func (s *Session) Step(line string) Exchange {
+	if s.closed {
+		s.conn, s.lines, s.dialect, s.closed = s.conn+1, 0, "", false
+	}
+	x := Exchange{Line: line, Conn: s.conn, Dialect: s.dialect}
+	silent := func(f Fault, sp Span) Exchange {
+		x.Kind, x.Fault, x.Span, x.Close = KindSilent, f, sp, true
+		s.closed = true
+		return x
+	}
+	if len(line) > s.policy.MaxLineBytes() {
+		return silent(FaultTooLong, Span{s.policy.MaxLineBytes(), len(line)})
+	}
+	if IsBlank(line) {
+		x.Kind = KindIgnored
+		return x
+	}
+	x.Req = Parse(line)
+	r := &x.Req
+	first := s.lines == 0
+	s.lines++
+	cmd := r.CommandName()
+	switch {
+	case cmd == "":
+		tok, _ := nextToken(line, 0)
+		return silent(FaultLeadingBlank, Span{0, tok.Start})
+	case cmd == "VER":
+		if !first {
+			return silent(FaultVERNotFirst, r.Command)
+		}
+	case cmd == "CVQ":
+		if first {
+			s.dialect, x.Implicit = DialectCVR0, true
+		} else if s.dialect != DialectCVR0 {
+			return silent(FaultWrongDialect, r.Command)
+		}
+	case cmd == "CVR":
+		if first {
+			if s.policy.c.msnp == 0 {
+				return silent(FaultNoMSNP, r.Command)
+			}
+			s.dialect, x.Implicit = s.policy.HighestMSNP(), true
+		} else if s.dialect == DialectCVR0 {
+			return silent(FaultWrongDialect, r.Command)
+		}
+	case isUpperCommand(cmd):
+		switch {
+		case first:
+			return silent(FaultNoSession, r.Command)
+		case s.dialect == DialectCVR0:
+			return silent(FaultWrongDialect, r.Command)
+		}
+		x.Kind = KindNotSimulated
+		return x
+	case isKnownCommand(strings.ToUpper(cmd)):
+		return silent(FaultCommandCase, r.Command)
+	default:
+		return silent(FaultUnknownCommand, r.Command)
+	}
+	if r.TrIDErr != FaultNone {
+		return silent(r.TrIDErr, r.TrIDTok)
+	}
+	x.Dialect = s.dialect
+	if cmd == "VER" {
+		return s.ver(x)
+	}
+	s.dec = s.policy.Decide(cmd, r)
+	x.Decision = &s.dec
+	x.Kind, x.Reply = KindReplied, s.dec.Reply()
+	x.Close = s.dialect == DialectCVR0 || s.dec.Code == CodeBadParams
+	s.closed = x.Close
+	return x
+}
+
+// ver negotiates: the highest MSNP dialect offered and supported, else
+// CVR0 if both sides have it, else 0 and a close.
+func (s *Session) ver(x Exchange) Exchange {
+	r := &x.Req
+	best, cvr0 := 0, false
+	for i := 0; i < r.NParams; i++ {
+		d := r.ParamText(i)
+		if !s.policy.c.dialects[d] {
+			continue
+		}
+		if n, ok := msnpNumber(d); ok && n > best {
+			best = n
+		} else if d == DialectCVR0 {
+			cvr0 = true
+		}
+	}
+	switch {
+	case best > 0:
+		x.Chosen = "MSNP" + strconv.Itoa(best)
+	case cvr0:
+		x.Chosen = DialectCVR0
+	default:
+		x.Chosen = "0"
+		x.Close = true
+		s.closed = true
+	}
+	if !x.Close {
+		s.dialect = x.Chosen
+	}
+	x.Kind = KindReplied
+	x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + x.Chosen
+	return x
+}
+
+func isKnownCommand(c string) bool { return c == "VER" || c == "CVQ" || c == "CVR" }
+
+// isUpperCommand reports whether c looks like an MSNP command: three
+// upper-case letters.
+func isUpperCommand(c string) bool {
+	if len(c) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if c[i] < 'A' || c[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

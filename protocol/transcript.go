@@ -1,0 +1,241 @@
+package protocol
+
+import (
+	"bufio"
+	"io"
+	"strings"
+)
+
+// Entry is one client line of a transcript with the server lines pasted
+// after it, if any.
+type Entry struct {
+	Client string
+	// Line is the 1-based input line the client line starts on, and Segs
+	// map the client line back to the input (more than one segment when
+	// ".. " continuations were joined).
+	Line int
+	Segs []Segment
+	// Expected reports that server lines or a "Server disconnects client."
+	// follow the client line in the input, so the answer can be compared.
+	Expected    bool
+	Expect      []string
+	ExpectClose bool
+}
+
+// Segment maps Len bytes of a client line, from byte At, to the input's
+// bytes from Off.
+type Segment struct{ Off, At, Len int }
+
+// Transcript is client lines with expectations, read from the notation of
+// protocol documentation.
+type Transcript struct {
+	Entries []Entry
+	// Stray holds server lines that come before any client line.
+	Stray []string
+}
+
+// Notation of transcripts.
+const (
+	DisconnectLine = "Server disconnects client."
+	notSimulated   = "# not simulated: "
+	expectedPrefix = "! expected: "
+	expectedNone   = "! expected no reply"
+)
+
+// ReadTranscript reads client lines and expectations. A line is a client
+// line, bare or after "C: " or ">>> "; "S: " and "<<< " mark expected
+// server lines; ".. " continues the previous line (joined with one space);
+// "Server disconnects client." expects a close; lines starting with "#" are
+// comments. A CR before the LF is dropped, and a last line without LF counts.
+func ReadTranscript(text string) Transcript {
+	var t Transcript
+	last := -1          // index of the last non-blank client entry
+	prevServer := false // the previous input line was a server line
+	off := 0
+	for n := 1; off < len(text) || (n == 1 && text != ""); n++ {
+		end := strings.IndexByte(text[off:], '\n')
+		next := len(text)
+		if end >= 0 {
+			end += off
+			next = end + 1
+		} else {
+			end = len(text)
+		}
+		line := text[off:end]
+		if strings.HasSuffix(line, "\r") {
+			line = line[:len(line)-1]
+		}
+		start := off
+		off = next
+		if rest, ok := cutPrefix(line, "..", " "); ok {
+			switch {
+			case prevServer && last >= 0 && len(t.Entries[last].Expect) > 0:
+				e := &t.Entries[last]
+				e.Expect[len(e.Expect)-1] = normalizeServer(e.Expect[len(e.Expect)-1] + " " + rest)
+				continue
+			case prevServer && last < 0 && len(t.Stray) > 0:
+				t.Stray[len(t.Stray)-1] = normalizeServer(t.Stray[len(t.Stray)-1] + " " + rest)
+				continue
+			case !prevServer && len(t.Entries) > 0:
+				e := &t.Entries[len(t.Entries)-1]
+				e.Client += " "
+				e.Segs = append(e.Segs, Segment{Off: start + len(line) - len(rest), At: len(e.Client), Len: len(rest)})
+				e.Client += rest
+				if !IsBlank(e.Client) {
+					last = len(t.Entries) - 1
+				}
+				continue
+			}
+		}
+		if rest, ok := serverLine(line); ok {
+			prevServer = true
+			if last < 0 {
+				t.Stray = append(t.Stray, normalizeServer(rest))
+				continue
+			}
+			e := &t.Entries[last]
+			e.Expected = true
+			e.Expect = append(e.Expect, normalizeServer(rest))
+			continue
+		}
+		if strings.TrimRight(line, " \t") == DisconnectLine {
+			if last >= 0 {
+				t.Entries[last].Expected = true
+				t.Entries[last].ExpectClose = true
+			}
+			prevServer = true
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		prevServer = false
+		client := line
+		if rest, ok := cutPrefix(line, "C:", " "); ok {
+			client = rest
+		} else if rest, ok := cutPrefix(line, ">>>", " "); ok {
+			client = rest
+		}
+		t.Entries = append(t.Entries, Entry{
+			Client: client,
+			Line:   n,
+			Segs:   []Segment{{Off: start + len(line) - len(client), At: 0, Len: len(client)}},
+		})
+		if !IsBlank(client) {
+			last = len(t.Entries) - 1
+		}
+	}
+	return t
+}
+
+func serverLine(line string) (string, bool) {
+	if rest, ok := cutPrefix(line, "S:", " "); ok {
+		return rest, true
+	}
+	return cutPrefix(line, "<<<", " ")
+}
+
+// cutPrefix removes prefix and one following sep; the prefix alone, at the
+// end of the line, also counts.
+func cutPrefix(line, prefix, sep string) (string, bool) {
+	if line == prefix {
+		return "", true
+	}
+	if strings.HasPrefix(line, prefix+sep) {
+		return line[len(prefix)+len(sep):], true
+	}
+	return "", false
+}
+
+// normalizeServer writes a pasted server line the way the server writes
+// lines: single spaces, no leading or trailing blanks.
+func normalizeServer(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t") && strings.TrimSpace(s) == s {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' }), " ")
+}
+
+// Differs reports whether e's expectations, if any, disagree with x.
+func (e *Entry) Differs(x *Exchange) bool {
+	if !e.Expected {
+		return false
+	}
+	if e.ExpectClose && !x.Close {
+		return true
+	}
+	if x.Reply == "" {
+		return len(e.Expect) != 0
+	}
+	return len(e.Expect) != 1 || e.Expect[0] != x.Reply
+}
+
+// Respond runs the transcript in text against p and writes it in the
+// notation of protocol documentation:
+//
+//	C: <client line>
+//	S: <server line>
+//	Server disconnects client.
+//
+// with an empty line between connections, "# not simulated: CMD" for
+// commands outside CVQ, and "! expected: …" lines where a pasted
+// expectation differs. It reports whether any did.
+func Respond(w io.Writer, p *Policy, text string) (differs bool, err error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	t := ReadTranscript(text)
+	for _, s := range t.Stray {
+		bw.WriteString(expectedPrefix + s + " (before any client line)\n")
+		differs = true
+	}
+	s := NewSession(p)
+	pendingBreak := false
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		x := s.Step(e.Client)
+		if x.Kind == KindIgnored {
+			continue
+		}
+		if pendingBreak {
+			bw.WriteByte('\n')
+			pendingBreak = false
+		}
+		writeExchange(bw, &x)
+		if e.Differs(&x) {
+			differs = true
+			writeExpectations(bw, e, &x)
+		}
+		if x.Close {
+			bw.WriteString(DisconnectLine + "\n")
+			pendingBreak = true
+		}
+	}
+	return differs, bw.Flush()
+}
+
+func writeExchange(bw *bufio.Writer, x *Exchange) {
+	bw.WriteString("C: ")
+	bw.WriteString(x.Line)
+	bw.WriteByte('\n')
+	switch x.Kind {
+	case KindReplied:
+		bw.WriteString("S: ")
+		bw.WriteString(x.Reply)
+		bw.WriteByte('\n')
+	case KindNotSimulated:
+		bw.WriteString(notSimulated)
+		bw.WriteString(x.Req.CommandName())
+		bw.WriteByte('\n')
+	}
+}
+
+func writeExpectations(bw *bufio.Writer, e *Entry, x *Exchange) {
+	if len(e.Expect) == 0 && x.Reply != "" {
+		bw.WriteString(expectedNone + "\n")
+	}
+	for _, l := range e.Expect {
+		bw.WriteString(expectedPrefix + l + "\n")
+	}
+	if e.ExpectClose && !x.Close {
+		bw.WriteString(expectedPrefix + DisconnectLine + "\n")
+	}
+}
