@@ -3,10 +3,13 @@ module cvq-playground
 go 1.26.8
 
 require (
+	github.com/hack-pad/safejs v0.1.1
+	github.com/maxence-charriere/go-app/v10 v10.1.11
+)
+
+require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
 	github.com/chromedp/chromedp v0.23.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
-	github.com/hack-pad/safejs v0.1.1 // indirect
-	github.com/maxence-charriere/go-app/v10 v10.1.11 // indirect
-	golang.org/x/tools v0.52.0 // indirect
+	github.com/google/uuid v1.6.0 // indirect
 )

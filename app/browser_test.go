@@ -1,0 +1,304 @@
+//go:build browser
+
+package main
+
+// End-to-end tests in headless Chromium: ./build.sh test runs them with
+// -tags browser, after installing Debian's chromium if it is missing.
+// Screenshots are written to build/screenshots for a person to look at.
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+var (
+	baseURL   string
+	allocCtx  context.Context
+	shotsDir  = filepath.Join("..", "build", "screenshots")
+	wikiLines = strings.Split(strings.TrimSpace(wikiExamples), "\n")
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runBrowserTests(m))
+}
+
+func runBrowserTests(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "cvq-web-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	if err := buildSite(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "building the page:", err)
+		return 1
+	}
+	routes()
+	srv := httptest.NewServer(securityHeaders(handler(newWebFiles(dir))))
+	defer srv.Close()
+	baseURL = srv.URL
+	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	chromium := os.Getenv("CVQ_CHROMIUM")
+	if chromium == "" {
+		if chromium, err = exec.LookPath("chromium"); err != nil {
+			fmt.Fprintln(os.Stderr, "chromium is missing: run ./build.sh test, which installs it")
+			return 1
+		}
+	}
+	profile, _ := os.MkdirTemp("", "cvq-chromium-")
+	defer os.RemoveAll(profile)
+	var cancel context.CancelFunc
+	allocCtx, cancel = chromedp.NewExecAllocator(context.Background(),
+		append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(profile),
+			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+			chromedp.WindowSize(1400, 1000))...)
+	defer cancel()
+	return m.Run()
+}
+
+// buildSite compiles the page to WebAssembly and copies the assets.
+func buildSite(dir string) error {
+	web := filepath.Join(dir, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "build", "-o", filepath.Join(web, "app.wasm"), ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	assets, _ := filepath.Glob("../static/*")
+	for _, a := range assets {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(web, filepath.Base(a)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newTab opens a fresh tab and loads the playground until the WebAssembly
+// runs (#wasm-ready is rendered only in the browser).
+func newTab(t *testing.T, path string) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	// Each test starts from an empty local storage, as a first visit does.
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path), chromedp.WaitReady(chromedp.CSS("#wasm-ready")),
+		chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatalf("loading %s: %v", path, err)
+	}
+	return ctx
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is true.
+func waitFor(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("waiting until %s (%s): %v", what, js, err)
+	}
+}
+
+// typeInto replaces the editor's content by typing text key by key.
+func typeInto(t *testing.T, ctx context.Context, sel, text string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`(e => { e.focus(); e.select(); return true })(document.querySelector(%q))`, sel))
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(sel), text)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func serverLines(t *testing.T, ctx context.Context) []string {
+	return eval[[]string](t, ctx, `[...document.querySelectorAll("#transcript .server > div")].map(d => d.textContent)`)
+}
+
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(shotsDir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// vectorReplies returns the server lines of the public vectors P01–P06,
+// the wiki's six examples, from the project's copy of the specification.
+func vectorReplies(t *testing.T) [][]string {
+	data, err := os.ReadFile("../protocol/testdata/vectors.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 4 || !strings.HasPrefix(f[0], "P0") || f[0] > "P06" {
+			continue
+		}
+		out = append(out, strings.Split(f[3], `\n`)[1:])
+	}
+	if len(out) != 6 {
+		t.Fatalf("found %d of the six wiki vectors", len(out))
+	}
+	return out
+}
+
+func TestWikiExamplesTyped(t *testing.T) {
+	ctx := newTab(t, "/")
+	want := vectorReplies(t)
+	for i, line := range wikiLines {
+		typeInto(t, ctx, "#editor", line)
+		waitFor(t, ctx, "the transcript shows the typed line",
+			fmt.Sprintf(`document.querySelectorAll("#transcript .exchange").length === 1 && document.querySelector("#transcript .cline").textContent === %q`, line))
+		got := serverLines(t, ctx)
+		// The page adds the reason of a refusal in plain words; the wire
+		// lines and the disconnect are exactly the vector's.
+		var wire []string
+		for _, g := range got {
+			if strings.HasPrefix(g, "S: ") || g == "Server disconnects client." {
+				wire = append(wire, g)
+			}
+		}
+		if strings.Join(wire, "\n") != strings.Join(want[i], "\n") {
+			t.Errorf("example %d %q:\ngot  %q\nwant %q", i+1, line, wire, want[i])
+		}
+	}
+	// An error is shown on its token with the reason.
+	typeInto(t, ctx, "#editor", wikiLines[4])
+	waitFor(t, ctx, "the 710 is explained", `document.querySelector("#transcript .why")?.textContent.includes("0x1111")`)
+	if bad := eval[string](t, ctx, `document.querySelector("#transcript .tok.bad")?.textContent ?? ""`); bad != "0x1111" {
+		t.Errorf("offending token = %q, want 0x1111", bad)
+	}
+}
+
+func TestHoverLinksTokenAndRow(t *testing.T) {
+	ctx := newTab(t, "/")
+	waitFor(t, ctx, "the explanation shows", `document.querySelector('#request-fields tr[data-t="q2"]') !== null`)
+	box := eval[[]float64](t, ctx, `(e => { e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2] })(document.querySelector('.strip .chip[data-t="q2"]'))`)
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1])); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the locale row is highlighted", `getComputedStyle(document.querySelector('#request-fields tr[data-t="q2"]')).outlineStyle === "solid"`)
+	if other := eval[string](t, ctx, `getComputedStyle(document.querySelector('#request-fields tr[data-t="q3"]')).outlineStyle`); other == "solid" {
+		t.Error("a row of another field is highlighted too")
+	}
+	// And the other way round: focusing a row highlights its token.
+	eval[bool](t, ctx, `(document.querySelector('#request-fields tr[data-t="q6"]').focus(), true)`)
+	waitFor(t, ctx, "the library chip is highlighted", `getComputedStyle(document.querySelector('.strip .chip[data-t="q6"]')).outlineStyle === "solid"`)
+}
+
+func TestPresetSwitchChangesAnswer(t *testing.T) {
+	ctx := newTab(t, "/")
+	waitFor(t, ctx, "the default answers", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813"))`)
+	eval[bool](t, ctx, `(s => { s.value = "msn-2003-09"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })(document.querySelector("#preset"))`)
+	waitFor(t, ctx, "the 2003 answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 6.0.0602 6.0.0602 1.0.0000"))`)
+	if d := eval[string](t, ctx, `document.querySelector("#policy-description").textContent`); !strings.Contains(d, "msn-2003-09") {
+		t.Errorf("policy description = %q", d)
+	}
+}
+
+func TestBrokenPolicyKeepsLastValid(t *testing.T) {
+	ctx := newTab(t, "/")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	eval[bool](t, ctx, `(e => { e.value = e.value.replace('"minimum": "6.2.0205"', '"minimum": 6.2'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
+	waitFor(t, ctx, "the mistake is shown", `document.querySelector("#policy-error") !== null`)
+	msg := eval[string](t, ctx, `document.querySelector("#policy-error").textContent`)
+	if !strings.Contains(msg, "line ") || !strings.Contains(msg, "minimum") {
+		t.Errorf("policy error = %q, want its line and field", msg)
+	}
+	if !strings.Contains(strings.Join(serverLines(t, ctx), "\n"), "S: CVQ 2 7.0.0813 7.0.0813 6.2.0205") {
+		t.Error("the last valid policy is not in force any more")
+	}
+	// A valid edit takes effect.
+	eval[bool](t, ctx, `(e => { e.value = e.value.replace('"minimum": 6.2', '"minimum": "6.0.0602"'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
+	waitFor(t, ctx, "the edited policy answers", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
+}
+
+func TestReloadKeepsContent(t *testing.T) {
+	ctx := newTab(t, "/")
+	line := "CVQ 42 0x0c0a winnt 5.1 i386 MSNMSGR 7.0.0813 MSMSGS reload@example.com"
+	typeInto(t, ctx, "#editor", line)
+	waitFor(t, ctx, "the line is computed", `document.querySelector("#transcript .cline")?.textContent.includes("reload@example.com")`)
+	time.Sleep(600 * time.Millisecond) // the page saves 300 ms after the last keystroke
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the content is back", fmt.Sprintf(`document.querySelector("#editor").value === %q`, line))
+}
+
+func TestUserTextIsNeverHTML(t *testing.T) {
+	ctx := newTab(t, "/")
+	line := `CVQ 1 <img src=x onerror=window.pwned=1> win 4.10 i386 MSMSGS 1.0.0863 <b>bold</b>`
+	typeInto(t, ctx, "#editor", line)
+	waitFor(t, ctx, "the line is computed", `document.querySelector("#transcript .why") !== null`)
+	if n := eval[int](t, ctx, `document.querySelectorAll("#transcript img, #transcript b, #explanation img, #explanation b").length`); n != 0 {
+		t.Errorf("%d elements made from user text", n)
+	}
+	if pwned := eval[bool](t, ctx, `window.pwned === 1`); pwned {
+		t.Error("user text ran as script")
+	}
+}
+
+func TestScreenshots(t *testing.T) {
+	ctx := newTab(t, "/")
+	waitFor(t, ctx, "the explanation", `document.querySelector("#request-fields") !== null`)
+	// Select the second example, whose client must upgrade.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#transcript .exchange:nth-child(2) .line-button"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the reaction", `document.querySelector("#reaction") !== null`)
+	screenshot(t, ctx, "light")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#theme"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dark theme", `document.documentElement.dataset.theme === "dark"`)
+	if bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); bg == "rgb(247, 248, 250)" {
+		t.Errorf("dark theme background = %s, still the light one", bg)
+	}
+	screenshot(t, ctx, "dark")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#theme"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, func(p *emulation.SetDeviceMetricsOverrideParams, _ *emulation.SetTouchEmulationEnabledParams) { p.Mobile = true })); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "one column", `document.querySelector(".layout").getBoundingClientRect().width <= 390`)
+	if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+		wide := eval[[]string](t, ctx, `[...document.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > 391 || e.scrollWidth > 391).slice(0, 8).map(e => e.tagName + "." + e.className + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right) + "/" + e.scrollWidth)`)
+		t.Errorf("narrow page scrolls sideways: %v px wide; widest: %v", w, wide)
+	}
+	screenshot(t, ctx, "narrow")
+}

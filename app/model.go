@@ -1,0 +1,95 @@
+package main
+
+import (
+	"strings"
+
+	"cvq-playground/protocol"
+)
+
+// maxEvaluatedLines bounds the work done per keystroke: client lines after
+// it are not evaluated, and the page says so.
+const maxEvaluatedLines = 20000
+
+// row is one evaluated client line of the editor.
+type row struct {
+	Entry    int // index in the transcript
+	Line     int // 1-based editor line of the client line
+	Conn     int
+	NewConn  bool // the first line of a connection after a close
+	X        protocol.Exchange
+	Decision protocol.Decision // a copy, since the session reuses its own
+	Differs  bool
+	Why      string // why the server refused or closed; "" otherwise
+}
+
+// result is everything the page shows for an input and a policy.
+type result struct {
+	Transcript protocol.Transcript
+	Rows       []row
+	Differs    int // rows whose pasted expectations differ
+	Skipped    int // client lines not evaluated (beyond maxEvaluatedLines)
+}
+
+// evaluate runs the input through a fresh session with p. It is a pure
+// function of its arguments.
+func evaluate(p *protocol.Policy, input string) result {
+	var res result
+	res.Transcript = protocol.ReadTranscript(input)
+	s := protocol.NewSession(p)
+	prevClosed := false
+	for i := range res.Transcript.Entries {
+		if len(res.Rows) >= maxEvaluatedLines {
+			res.Skipped = len(res.Transcript.Entries) - i
+			break
+		}
+		e := &res.Transcript.Entries[i]
+		x := s.Step(e.Client)
+		if x.Kind == protocol.KindIgnored {
+			continue
+		}
+		r := row{Entry: i, Line: e.Line, Conn: x.Conn, NewConn: prevClosed, X: x, Differs: e.Differs(&x)}
+		if x.Decision != nil {
+			r.Decision = *x.Decision
+			r.X.Decision = &r.Decision
+		}
+		r.Why = protocol.Why(p, &r.X)
+		if r.Differs {
+			res.Differs++
+		}
+		prevClosed = x.Close
+		res.Rows = append(res.Rows, r)
+	}
+	return res
+}
+
+// rowAtLine returns the index of the row for the editor line n (1-based):
+// the last row that starts at or before it, or -1.
+func (res *result) rowAtLine(n int) int {
+	best := -1
+	for i := range res.Rows {
+		if res.Rows[i].Line > n {
+			break
+		}
+		best = i
+	}
+	return best
+}
+
+// respondText is the transcript in the wiki's notation, as the command
+// line's respond writes it.
+func respondText(p *protocol.Policy, input string) string {
+	var b strings.Builder
+	protocol.Respond(&b, p, input)
+	return b.String()
+}
+
+// lineOfOffset returns the 1-based line number of byte offset off in s.
+func lineOfOffset(s string, off int) int {
+	if off > len(s) {
+		off = len(s)
+	}
+	if off < 0 {
+		off = 0
+	}
+	return strings.Count(s[:off], "\n") + 1
+}

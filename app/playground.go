@@ -1,0 +1,341 @@
+package main
+
+import (
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"cvq-playground/protocol"
+	"cvq-playground/wasm"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Local storage keys: the editor's content and the choices survive a reload.
+const (
+	storeInput  = "cvq.input"
+	storePreset = "cvq.preset"
+	storeCustom = "cvq.custom"
+	storeTheme  = "cvq.theme"
+)
+
+// Side panel tabs.
+const (
+	tabPolicy   = "policy"
+	tabBuilder  = "builder"
+	tabExamples = "examples"
+)
+
+// playground is the page: an editor of client lines, the computed
+// transcript, the selected line explained, and tools around them. It owns
+// all the state; the views are methods that read it.
+type playground struct {
+	app.Compo
+
+	input     string
+	preset    string           // the chosen built-in policy
+	custom    string           // the policy JSON being edited; "" when none
+	customErr string           // the mistake in custom, shown next to it
+	policy    *protocol.Policy // the policy in force: the last valid one
+	res       result
+	sel       int    // selected row, -1 for none
+	theme     string // "light", "dark", or "" to follow the system
+	tab       string
+	showHelp  bool
+	status    string // a short message about the last action
+	mounted   bool   // set in the browser only: the WebAssembly runs
+	saveGen   int    // debounces saving to local storage
+	builder   builder
+}
+
+func newPlayground() *playground {
+	p := &playground{tab: tabExamples}
+	p.setPreset(protocol.DefaultPreset)
+	p.setInput(wikiExamples, 1)
+	p.builder = newBuilder()
+	return p
+}
+
+// setPreset makes a built-in policy the one in force, dropping a custom one.
+func (p *playground) setPreset(name string) bool {
+	pol, err := protocol.Preset(name)
+	if err != nil {
+		p.status = err.Error()
+		return false
+	}
+	p.preset, p.policy, p.custom, p.customErr = name, pol, "", ""
+	p.recompute(-1)
+	return true
+}
+
+// setCustom takes an edited policy: in force when valid, else the mistake
+// is shown and the last valid policy stays.
+func (p *playground) setCustom(text string) {
+	p.custom = text
+	pol, err := protocol.DecodePolicy([]byte(text))
+	if err != nil {
+		p.customErr = err.Error()
+		return
+	}
+	p.customErr = ""
+	p.policy = pol
+	p.recompute(-1)
+}
+
+func (p *playground) setInput(text string, caretLine int) {
+	p.input = text
+	p.recompute(caretLine)
+}
+
+// recompute evaluates the input with the policy in force; caretLine
+// (1-based) selects a row, or -1 keeps the selected row's position.
+func (p *playground) recompute(caretLine int) {
+	keep := -1
+	if caretLine < 0 && p.sel >= 0 && p.sel < len(p.res.Rows) {
+		keep = p.res.Rows[p.sel].Line
+	}
+	p.res = evaluate(p.policy, p.input)
+	switch {
+	case caretLine > 0:
+		p.sel = p.res.rowAtLine(caretLine)
+	case keep > 0:
+		p.sel = p.res.rowAtLine(keep)
+	default:
+		p.sel = 0
+	}
+	if p.sel < 0 && len(p.res.Rows) > 0 {
+		p.sel = 0
+	}
+	if p.sel >= len(p.res.Rows) {
+		p.sel = len(p.res.Rows) - 1
+	}
+}
+
+func (p *playground) selected() *row {
+	if p.sel < 0 || p.sel >= len(p.res.Rows) {
+		return nil
+	}
+	return &p.res.Rows[p.sel]
+}
+
+// OnMount runs in the browser: it restores what the user had, follows the
+// system's colour scheme, and listens for the page's keyboard shortcuts.
+func (p *playground) OnMount(ctx app.Context) {
+	var saved string
+	if ctx.LocalStorage().Get(storeTheme, &p.theme); p.theme != "" {
+		wasm.SetRootTheme(p.theme)
+	}
+	var preset, custom string
+	ctx.LocalStorage().Get(storePreset, &preset)
+	ctx.LocalStorage().Get(storeCustom, &custom)
+	if preset != "" && preset != p.preset {
+		p.setPreset(preset)
+	}
+	if custom != "" {
+		p.setCustom(custom)
+	}
+	if err := ctx.LocalStorage().Get(storeInput, &saved); err == nil && saved != "" {
+		p.setInput(saved, 1)
+	}
+	p.mounted = true
+	app.Window().Call("addEventListener", "keydown", app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		key := ev.Get("key").String()
+		tag := strings.ToLower(ev.Get("target").Get("tagName").String())
+		typing := tag == "textarea" || tag == "input" || tag == "select"
+		switch {
+		case key == "Escape" && p.showHelp:
+			ctx.Dispatch(func(ctx app.Context) { p.showHelp = false })
+		case key == "?" && !typing && !ev.Get("ctrlKey").Bool() && !ev.Get("metaKey").Bool():
+			ev.Call("preventDefault")
+			ctx.Dispatch(func(ctx app.Context) { p.showHelp = !p.showHelp })
+		}
+		return nil
+	}))
+}
+
+// save stores the state in local storage a moment after the last change.
+func (p *playground) save(ctx app.Context) {
+	p.saveGen++
+	gen := p.saveGen
+	ctx.After(300e6, func(ctx app.Context) {
+		if gen != p.saveGen {
+			return
+		}
+		ls := ctx.LocalStorage()
+		ls.Set(storeInput, p.input)
+		ls.Set(storePreset, p.preset)
+		ls.Set(storeCustom, p.custom)
+	})
+}
+
+// caretLine returns the 1-based editor line of the textarea's caret.
+// selectionStart counts UTF-16 code units, not bytes.
+func caretLine(ctx app.Context, text string) int {
+	units := ctx.JSSrc().Get("selectionStart").Int()
+	return lineOfOffset(text, byteOffset(text, units))
+}
+
+// byteOffset converts a UTF-16 offset in s to a byte offset.
+func byteOffset(s string, units int) int {
+	n := 0
+	for i, r := range s {
+		if n >= units {
+			return i
+		}
+		if r == utf8.RuneError {
+			n++
+			continue
+		}
+		n += len(utf16.Encode([]rune{r}))
+	}
+	return len(s)
+}
+
+func (p *playground) onEditorInput(ctx app.Context, e app.Event) {
+	text := ctx.JSSrc().Get("value").String()
+	p.setInput(text, caretLine(ctx, text))
+	p.save(ctx)
+}
+
+func (p *playground) onEditorCaret(ctx app.Context, e app.Event) {
+	if i := p.res.rowAtLine(caretLine(ctx, p.input)); i >= 0 {
+		p.sel = i
+	}
+}
+
+func (p *playground) onEditorKeyDown(ctx app.Context, e app.Event) {
+	if !e.Get("altKey").Bool() {
+		return
+	}
+	switch e.Get("key").String() {
+	case "ArrowUp":
+		e.PreventDefault()
+		if p.sel > 0 {
+			p.sel--
+		}
+	case "ArrowDown":
+		e.PreventDefault()
+		if p.sel < len(p.res.Rows)-1 {
+			p.sel++
+		}
+	}
+}
+
+func (p *playground) onPresetChange(ctx app.Context, e app.Event) {
+	if p.setPreset(ctx.JSSrc().Get("value").String()) {
+		p.save(ctx)
+	}
+}
+
+func (p *playground) toggleTheme(ctx app.Context, e app.Event) {
+	dark := p.theme == "dark"
+	if p.theme == "" {
+		dark, _ = wasm.PrefersDark()
+	}
+	p.theme = map[bool]string{true: "light", false: "dark"}[dark]
+	if err := wasm.SetRootTheme(p.theme); err != nil {
+		p.status = "Could not switch the theme: " + err.Error()
+	}
+	ctx.LocalStorage().Set(storeTheme, p.theme)
+}
+
+func (p *playground) selectRow(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) { p.sel = i }
+}
+
+func (p *playground) copy(ctx app.Context, what, text string) {
+	wasm.CopyText(text, func(err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status = "Could not copy " + what + ": " + err.Error()
+				return
+			}
+			p.status = "Copied " + what + "."
+		})
+	})
+}
+
+func (p *playground) loadExample(ex example) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.setPreset(ex.Policy)
+		p.setInput(ex.Input, 1)
+		p.status = "Loaded “" + ex.Title + "” with policy " + ex.Policy + "."
+		p.save(ctx)
+	}
+}
+
+// Render draws the page. It reads the state only, so that the server's
+// prerendered page shows the default example's answers.
+func (p *playground) Render() app.UI {
+	return app.Div().Class("root").Body(
+		app.A().Class("skip").Href("#editor").Text("Skip to the editor"),
+		p.renderHeader(),
+		app.Main().Class("layout").Body(
+			p.renderEditor(),
+			p.renderTranscript(),
+			p.renderExplanation(),
+			p.renderTools(),
+		),
+		p.renderHelp(),
+		app.Footer().Class("footer").Body(
+			app.P().Text("Everything is computed in your browser by the same Go engine as the command line; nothing you type leaves the page."),
+		),
+		app.If(p.mounted, func() app.UI {
+			return app.Div().ID("wasm-ready").Hidden(true)
+		}),
+	)
+}
+
+func (p *playground) renderHeader() app.UI {
+	themeLabel := "Dark theme"
+	if p.theme == "dark" {
+		themeLabel = "Light theme"
+	}
+	return app.Header().Class("top").Body(
+		app.Div().Class("brand").Body(
+			app.H1().Text("CVQ playground"),
+			app.P().Class("tagline").Text("What an MSN Messenger Dispatch Server answers to CVQ and CVR, field by field."),
+		),
+		app.Div().Class("controls").Body(
+			app.Label().For("preset").Text("Policy"),
+			app.Select().ID("preset").OnChange(p.onPresetChange).Body(
+				app.Range(protocol.Presets()).Slice(func(i int) app.UI {
+					pol := protocol.Presets()[i]
+					return app.Option().Value(pol.Name).Selected(pol.Name == p.preset).
+						Text(pol.Name + " (" + pol.Date + ")")
+				}),
+			),
+			app.Button().Type("button").Class("btn").ID("theme").OnClick(p.toggleTheme).Text(themeLabel),
+			app.Button().Type("button").Class("btn").ID("help-button").Aria("expanded", p.showHelp).Aria("controls", "help").
+				OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }).Text("Help (?)"),
+		),
+		app.P().Class("policy-line").ID("policy-description").Body(
+			app.Strong().Text(p.policy.Name),
+			app.Text(": "+p.policy.Description),
+			app.If(p.custom != "", func() app.UI { return app.Span().Class("badge").Text("edited") }),
+		),
+	)
+}
+
+func (p *playground) renderEditor() app.UI {
+	skipped := p.res.Skipped
+	return app.Section().Class("pane editor-pane").Aria("labelledby", "editor-label").Body(
+		app.Div().Class("pane-head").Body(
+			app.H2().ID("editor-label").Body(app.Label().For("editor").Text("Client lines")),
+			app.Span().Class("hint").Text("Type or paste: bare lines, C:/S:, >>>/<<<, .. continuations"),
+		),
+		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap("off").
+			Attr("autocapitalize", "off").Attr("autocomplete", "off").
+			Aria("describedby", "editor-help").
+			Text(p.input).Body(app.Text(p.input)).
+			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
+		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
+		app.If(skipped > 0, func() app.UI {
+			return app.P().Class("warn").Role("status").Textf("Only the first %d client lines are evaluated; %d more are not.", maxEvaluatedLines, skipped)
+		}),
+	)
+}

@@ -1,0 +1,127 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// webDir holds web/app.wasm and the static assets, as build.sh lays them
+// out; CVQ_WEB_DIR overrides it.
+func webDir() string {
+	if d := os.Getenv("CVQ_WEB_DIR"); d != "" {
+		return d
+	}
+	return "build"
+}
+
+func defaultAddr() string {
+	if a := os.Getenv("CVQ_ADDR"); a != "" {
+		return a
+	}
+	return "127.0.0.1:8000"
+}
+
+// version identifies the build, so that caches and the service worker
+// update when the site changes; build.sh sets it from the wasm's hash.
+func version() string { return os.Getenv("CVQ_VERSION") }
+
+// handler is the go-app handler shared by serve and static.
+func handler(resources app.ResourceResolver) *app.Handler {
+	return &app.Handler{
+		Name:            "CVQ playground",
+		ShortName:       "CVQ",
+		Title:           "CVQ playground: MSN Messenger version checks, field by field",
+		Description:     "Type MSN Messenger CVQ/CVR request lines and see the Dispatch Server's answers, every field explained, computed in your browser.",
+		Author:          "cvq-playground",
+		Lang:            "en",
+		BackgroundColor: "#f7f8fa",
+		ThemeColor:      "#1f5fbf",
+		LoadingLabel:    "Starting the engine…",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-192.png",
+		},
+		Styles:    []string{"/web/app.css"},
+		Resources: resources,
+		Version:   version(),
+	}
+}
+
+// securityHeaders adds the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// contentSecurityPolicy allows the site's own scripts and WebAssembly
+// compilation, and nothing from elsewhere. go-app's page starts with an
+// inline script, hence 'unsafe-inline' for scripts; no user text ever
+// reaches the page as HTML.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
+
+func serve(addr string, log io.Writer) error {
+	dir := webDir()
+	if _, err := os.Stat(path.Join(dir, "web", "app.wasm")); err != nil {
+		return fmt.Errorf("%s/web/app.wasm is missing: build it with ./build.sh serve", dir)
+	}
+	h := handler(newWebFiles(dir))
+	srv := &http.Server{
+		Addr:              addr,
+		Handler:           securityHeaders(h),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(log, "CVQ playground on http://%s/\n", ln.Addr())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// writeStatic writes the playground as a static site in out, to be served
+// under prefix (e.g. "/cvq/").
+func writeStatic(out, prefix string) error {
+	prefix = "/" + strings.Trim(prefix, "/")
+	var res app.ResourceResolver = app.LocalDir("")
+	if prefix != "/" {
+		res = app.PrefixedLocation(prefix)
+	}
+	h := handler(res)
+	return app.GenerateStaticWebsite(out, h)
+}

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderExplanation explains the selected line: its tokens and fields, the
+// checks in order, the reply's fields, and the client's reaction. A token
+// and its row share a colour and a data-t key; CSS highlights both when
+// either is hovered or focused.
+func (p *playground) renderExplanation() app.UI {
+	r := p.selected()
+	if r == nil {
+		return app.Section().Class("pane explain-pane").ID("explanation").Body(
+			app.H2().Text("Explanation"),
+			app.P().Class("empty").Text("Select a client line to see every field explained."),
+		)
+	}
+	x := &r.X
+	ex := protocol.Explain(p.policy, x)
+	where := fmt.Sprintf("line %d · connection %d", r.Line, r.Conn)
+	if x.Dialect != "" {
+		where += " · " + x.Dialect
+		if x.Implicit {
+			where += " (implicit)"
+		}
+	}
+	return app.Section().Class("pane explain-pane").ID("explanation").Aria("labelledby", "explain-label").Body(
+		app.Div().Class("pane-head").Body(
+			app.H2().ID("explain-label").Text("Explanation"),
+			app.Span().Class("hint").Text(where),
+			app.If(x.Reply != "", func() app.UI {
+				return app.Button().Type("button").Class("btn small").ID("copy-response").
+					OnClick(func(ctx app.Context, e app.Event) { p.copy(ctx, "the response line", x.Reply) }).
+					Text("Copy response line")
+			}),
+		),
+		app.Div().Class("xp").Body(
+			app.H3().Text("Request"),
+			tokenStrip("C:", "q", ex.Request),
+			fieldTable("request-fields", "q", ex.Request),
+			app.H3().Text("Decision"),
+			renderSteps(ex.Steps),
+			app.P().Class("outcome").ID("outcome").Text(ex.Outcome),
+			app.If(len(ex.Response) > 0, func() app.UI {
+				return app.Div().Body(
+					app.H3().Text("Response"),
+					tokenStrip("S:", "r", ex.Response),
+					fieldTable("response-fields", "r", ex.Response),
+				)
+			}),
+			app.If(ex.ReactionText != "", func() app.UI {
+				return app.Div().Class("reaction react-"+reactionClass(ex.Reaction)).ID("reaction").Body(
+					app.Strong().Text(reactionTitle(ex.Reaction)),
+					app.P().Text(ex.ReactionText),
+					p.renderTimeline(x),
+				)
+			}),
+		),
+	)
+}
+
+func reactionClass(r protocol.Reaction) string {
+	switch r {
+	case protocol.ReactionMustUpgrade:
+		return "must"
+	case protocol.ReactionUpgradeOffered:
+		return "offered"
+	case protocol.ReactionUpToDate:
+		return "ok"
+	}
+	return "none"
+}
+
+func reactionTitle(r protocol.Reaction) string {
+	switch r {
+	case protocol.ReactionMustUpgrade:
+		return "Client: must upgrade"
+	case protocol.ReactionUpgradeOffered:
+		return "Client: upgrade offered"
+	case protocol.ReactionUpToDate:
+		return "Client: up to date"
+	}
+	return "Client: cannot compare"
+}
+
+// tokenStrip shows the tokens of a line as focusable chips, missing
+// fields as placeholders where they would be.
+func tokenStrip(prefix, side string, fs []protocol.Field) app.UI {
+	return app.P().Class("strip").Body(
+		app.Span().Class("pfx").Text(prefix),
+		app.Range(fs).Slice(func(i int) app.UI {
+			f := fs[i]
+			cls := "chip f-" + f.Key + " st-" + statusClass(f.Status)
+			text := printableLine(f.Raw)
+			if !f.Present {
+				if f.Note == "optional" {
+					return app.Text("")
+				}
+				text = "‹" + f.Name + "›"
+				cls += " absent"
+			}
+			if len(text) > 200 {
+				text = text[:200] + "…"
+			}
+			return app.Span().Class(cls).DataSet("t", side+strconv.Itoa(i)).TabIndex(0).
+				Aria("label", f.Name+": "+text).Title(f.Name).Text(text)
+		}),
+	)
+}
+
+func statusClass(s protocol.Status) string {
+	return [...]string{"ok", "info", "error", "missing", "extra", "warn", "skipped"}[s]
+}
+
+func statusIcon(s protocol.Status) string {
+	return [...]string{"✓", "·", "✗", "∅", "+", "!", "–"}[s]
+}
+
+func fieldTable(id, side string, fs []protocol.Field) app.UI {
+	return app.Div().Class("table-wrap").Body(app.Table().Class("fields").ID(id).Body(
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Field"),
+			app.Th().Scope("col").Text("Raw"),
+			app.Th().Scope("col").Text("Meaning"),
+			app.Th().Scope("col").Text("Value"),
+			app.Th().Scope("col").Text("Checked"),
+			app.Th().Scope("col").Text("Source"),
+		)),
+		app.TBody().Body(app.Range(fs).Slice(func(i int) app.UI {
+			f := fs[i]
+			raw := printableLine(f.Raw)
+			if !f.Present {
+				raw = "(missing)"
+			}
+			checked := "no"
+			if f.Checked {
+				checked = "yes"
+			}
+			return app.Tr().Class("f-"+f.Key+" st-"+statusClass(f.Status)).DataSet("t", side+strconv.Itoa(i)).TabIndex(0).Body(
+				app.Th().Scope("row").Body(app.Span().Class("swatch").Aria("hidden", true), app.Text(f.Name)),
+				app.Td().DataSet("label", "raw").Body(app.Code().Text(raw)),
+				app.Td().DataSet("label", "meaning").Text(f.Meaning),
+				app.Td().DataSet("label", "value").Body(
+					app.Span().Class("status").Title(f.Status.String()).Text(statusIcon(f.Status)+" "),
+					app.Text(f.Value),
+					app.If(f.Note != "", func() app.UI { return app.Div().Class("fnote").Text(f.Note) }),
+				),
+				app.Td().DataSet("label", "checked").Text(checked),
+				app.Td().DataSet("label", "source").Class("src src-"+strconv.Itoa(int(f.Source))).Text(f.Source.String()),
+			)
+		})),
+	))
+}
+
+func renderSteps(steps []protocol.Step) app.UI {
+	return app.Ol().Class("steps").ID("steps").Body(app.Range(steps).Slice(func(i int) app.UI {
+		s := steps[i]
+		return app.Li().Class("step st-"+statusClass(s.Status)).Body(
+			app.Span().Class("status").Text(statusIcon(s.Status)),
+			app.Strong().Text(" "+s.Name+": "),
+			app.Text(s.Detail),
+			app.Span().Class("src src-"+strconv.Itoa(int(s.Source))).Text(" · "+s.Source.String()),
+		)
+	}))
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+
+	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// mark is a version placed on the release timeline.
+type mark struct {
+	Label, Version, Class string
+	Pos               float64 // 0…100, percent of the width
+}
+
+// timelinePos places v among the known builds, evenly spaced in release
+// order: between two builds it sits between them, before the first at 0,
+// after the last at 100.
+func timelinePos(builds []protocol.Build, v protocol.Version) float64 {
+	n := len(builds)
+	if n < 2 {
+		return 50
+	}
+	step := 100 / float64(n-1)
+	for i, b := range builds {
+		switch c := v.Compare(b.V); {
+		case c == 0:
+			return float64(i) * step
+		case c < 0:
+			if i == 0 {
+				return 0
+			}
+			return (float64(i) - 0.5) * step
+		}
+	}
+	return 100
+}
+
+// timelineBuilds returns the builds shown for a library: its own in the
+// catalog order, or every build when the library is unknown.
+func timelineBuilds(lib string) []protocol.Build {
+	var own []protocol.Build
+	all := protocol.Builds()
+	for _, b := range all {
+		if b.Library == lib {
+			own = append(own, b)
+		}
+	}
+	if len(own) < 2 {
+		return all
+	}
+	return own
+}
+
+// renderTimeline draws the releases of the client's library with the
+// client's version, the minimum and the recommended version marked.
+func (p *playground) renderTimeline(x *protocol.Exchange) app.UI {
+	d := x.Decision
+	if d == nil || d.Code != 0 {
+		return app.Text("")
+	}
+	lib := x.Req.ParamText(protocol.ParamLibrary)
+	builds := timelineBuilds(lib)
+	var marks []mark
+	add := func(label, ver, cls string) {
+		if v, ok := protocol.ParseVersion(ver); ok {
+			marks = append(marks, mark{label, ver, cls, timelinePos(builds, v)})
+		}
+	}
+	add("client", x.Req.ParamText(protocol.ParamVersion), "m-client")
+	add("minimum", d.Offer[2], "m-min")
+	add("recommended", d.Offer[0], "m-rec")
+	desc := fmt.Sprintf("Release timeline of %s: ", builds[0].Product)
+	for _, m := range marks {
+		desc += m.Label + " " + m.Version + "; "
+	}
+	return app.Figure().Class("timeline").Aria("label", desc).Body(
+		app.Div().Class("track").Aria("hidden", true).Body(
+			app.Range(builds).Slice(func(i int) app.UI {
+				b := builds[i]
+				return app.Span().Class("tick").Style("left", fmt.Sprintf("%.2f%%", timelinePos(builds, b.V))).
+					Title(b.Product + " " + b.Version + " (" + b.Released + ")")
+			}),
+			app.Range(marks).Slice(func(i int) app.UI {
+				m := marks[i]
+				return app.Span().Class("mark "+m.Class).Style("left", fmt.Sprintf("%.2f%%", m.Pos)).
+					Title(m.Label + " " + m.Version)
+			}),
+		),
+		app.Div().Class("ends").Aria("hidden", true).Body(
+			app.Span().Text(builds[0].Product+" "+builds[0].Version),
+			app.Span().Text(builds[len(builds)-1].Product+" "+builds[len(builds)-1].Version),
+		),
+		app.Ul().Class("legend").Body(app.Range(marks).Slice(func(i int) app.UI {
+			m := marks[i]
+			return app.Li().Body(app.Span().Class("dot "+m.Class).Aria("hidden", true), app.Text(m.Label+" "+m.Version))
+		})),
+	)
+}

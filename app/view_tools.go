@@ -1,0 +1,166 @@
+package main
+
+import (
+	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderTools shows the tabs under the explanation: examples, the request
+// builder and the policy in force.
+func (p *playground) renderTools() app.UI {
+	tab := func(id, label string) app.UI {
+		return app.Button().Type("button").Role("tab").ID("tab-"+id).Class("tab").
+			Aria("selected", p.tab == id).Aria("controls", "panel-"+id).
+			OnClick(func(ctx app.Context, e app.Event) { p.tab = id }, app.EventScope(id)).Text(label)
+	}
+	var panel app.UI
+	switch p.tab {
+	case tabPolicy:
+		panel = p.renderPolicy()
+	case tabBuilder:
+		panel = p.renderBuilder()
+	default:
+		panel = p.renderExamples()
+	}
+	return app.Section().Class("pane tools-pane").Aria("label", "tools").Body(
+		app.Div().Class("tabs").Role("tablist").Body(
+			tab(tabExamples, "Examples"),
+			tab(tabBuilder, "Request builder"),
+			tab(tabPolicy, "Policy"),
+		),
+		app.Div().Role("tabpanel").ID("panel-"+p.tab).Aria("labelledby", "tab-"+p.tab).Class("panel").Body(panel),
+		app.If(p.status != "", func() app.UI { return app.P().Class("status-msg").Role("status").ID("status").Text(p.status) }),
+	)
+}
+
+func (p *playground) renderExamples() app.UI {
+	return app.Div().Class("gallery").Body(app.Range(examples).Slice(func(i int) app.UI {
+		ex := examples[i]
+		return app.Div().Class("card").Body(
+			app.Span().Class("group").Text(ex.Group),
+			app.Button().Type("button").Class("card-title").DataSet("example", i).
+				OnClick(p.loadExample(ex), app.EventScope(i)).Text(ex.Title),
+			app.P().Text(ex.About),
+			app.Span().Class("hint").Text("policy "+ex.Policy),
+		)
+	}))
+}
+
+func (p *playground) renderPolicy() app.UI {
+	text := p.custom
+	if text == "" {
+		text = string(p.policy.JSON())
+	}
+	return app.Div().Class("policy").Body(
+		app.P().Body(
+			app.Strong().Text(p.policy.Name),
+			app.Text(" · "+p.policy.Date+" · "+p.policy.Source),
+		),
+		app.P().Class("hint").Text("Edit a copy of the policy here: it takes effect as soon as it is valid. While it has a mistake, the last valid policy stays in force."),
+		app.Label().For("policy-json").Class("sr-only").Text("Policy JSON"),
+		app.Textarea().ID("policy-json").Class("editor policy-editor").Spellcheck(false).Wrap("off").
+			Aria("invalid", p.customErr != "").Aria("describedby", "policy-error").
+			Text(text).Body(app.Text(text)).
+			OnInput(func(ctx app.Context, e app.Event) {
+				p.setCustom(ctx.JSSrc().Get("value").String())
+				p.save(ctx)
+			}),
+		app.If(p.customErr != "", func() app.UI {
+			return app.P().Class("error-msg").ID("policy-error").Role("alert").Text(p.customErr)
+		}),
+		app.If(p.custom != "", func() app.UI {
+			return app.Button().Type("button").Class("btn small").ID("policy-reset").
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.setPreset(p.preset)
+					p.save(ctx)
+				}).Text("Back to the preset " + p.preset)
+		}),
+	)
+}
+
+func (p *playground) renderBuilder() app.UI {
+	b := &p.builder
+	line := b.line(nextTrID(&p.res))
+	field := func(id, label string, control app.UI) app.UI {
+		return app.Div().Class("field").Body(app.Label().For(id).Text(label), control)
+	}
+	set := func(dst *string) app.EventHandler {
+		return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
+	}
+	var versions []protocol.Build
+	for _, bd := range protocol.Builds() {
+		if bd.Library == b.Library {
+			versions = append(versions, bd)
+		}
+	}
+	return app.Form().Class("builder").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		field("b-command", "Command", app.Select().ID("b-command").OnChange(set(&b.Command)).Body(
+			app.Option().Value("CVQ").Selected(b.Command == "CVQ").Text("CVQ (CVR0 fallback)"),
+			app.Option().Value("CVR").Selected(b.Command == "CVR").Text("CVR (inside an MSNP session)"),
+		)),
+		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(set(&b.Locale)).Body(
+			app.Range(localesByName()).Slice(func(i int) app.UI {
+				l := localesByName()[i]
+				return app.Option().Value(l.Hex()).Selected(l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
+			}),
+		)),
+		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(set(&b.System)).Body(
+			app.Range(protocol.Systems()).Slice(func(i int) app.UI {
+				s := protocol.Systems()[i]
+				v := s.Type + " " + s.Ver
+				if s.Type == "mac" {
+					v = "mac 10.4"
+				}
+				return app.Option().Value(v).Selected(v == b.System).Text(s.Name + " — " + v)
+			}),
+		)),
+		field("b-library", "Library", app.Select().ID("b-library").OnChange(func(ctx app.Context, e app.Event) {
+			b.Library = ctx.JSSrc().Get("value").String()
+			for _, bd := range protocol.Builds() {
+				if bd.Library == b.Library {
+					b.Version = bd.Version // the first build of the new library
+					break
+				}
+			}
+		}).Body(
+			app.Range(libraries()).Slice(func(i int) app.UI {
+				l := libraries()[i]
+				return app.Option().Value(l).Selected(l == b.Library).Text(l)
+			}),
+		)),
+		field("b-version", "Version", app.Select().ID("b-version").OnChange(set(&b.Version)).Body(
+			app.Range(versions).Slice(func(i int) app.UI {
+				v := versions[i]
+				return app.Option().Value(v.Version).Selected(v.Version == b.Version).Text(v.Version + " — " + v.Product + " (" + v.Released + ")")
+			}),
+		)),
+		field("b-clientid", "Client identification", app.Input().ID("b-clientid").Value(b.ClientID).OnInput(set(&b.ClientID))),
+		field("b-handle", "User handle", app.Input().ID("b-handle").Type("email").Value(b.Handle).OnInput(set(&b.Handle))),
+		app.P().Class("preview").Body(app.Span().Class("hint").Text("Line: "), app.Code().ID("builder-line").Text(line)),
+		app.Button().Type("button").Class("btn primary").ID("builder-insert").OnClick(func(ctx app.Context, e app.Event) {
+			p.setInput(appendLine(p.input, line), lineOfOffset(p.input, len(p.input))+1)
+			p.sel = len(p.res.Rows) - 1
+			p.status = "Added: " + line
+			p.save(ctx)
+		}).Text("Add to the editor"),
+	)
+}
+
+func (p *playground) renderHelp() app.UI {
+	if !p.showHelp {
+		return app.Text("")
+	}
+	return app.Div().Class("help").ID("help").Role("dialog").Aria("modal", false).Aria("labelledby", "help-title").Body(
+		app.H2().ID("help-title").Text("Keyboard and notation"),
+		app.Ul().Body(
+			app.Li().Body(app.Kbd().Text("?"), app.Text(" show or hide this help (outside text fields)")),
+			app.Li().Body(app.Kbd().Text("Esc"), app.Text(" close this help")),
+			app.Li().Body(app.Kbd().Text("Alt"), app.Text(" + "), app.Kbd().Text("↑"), app.Text(" / "), app.Kbd().Text("↓"), app.Text(" in the editor: explain the previous / next client line")),
+			app.Li().Body(app.Kbd().Text("Tab"), app.Text(" moves through tokens and field rows; focusing one highlights its partner")),
+		),
+		app.P().Text("Input: one client line per line, bare or after C: or >>>. S: and <<< lines are the answers you expect; .. continues the previous line; lines starting with # are comments."),
+		app.P().Text("Sources: “documented” rules come from protocol references, “seen in real traffic” from logged sessions, “this playground's choice” where no source settles it."),
+		app.Button().Type("button").Class("btn").ID("help-close").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = false }).Text("Close"),
+	)
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The one entry point of the project.
+#   ./build.sh serve [ADDR]          build the WebAssembly and serve the playground (default 127.0.0.1:8000, or $CVQ_ADDR)
+#   ./build.sh test                  formatting, vet (native and js/wasm), unit, wasm and browser tests, short fuzzing
+#   ./build.sh build                 build build/web/app.wasm and the assets
+#   ./build.sh static OUT [-prefix /path/]   write the playground as a static site
+#   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
+#   ./build.sh bench                 run the engine benchmarks
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_go() {
+  command -v go >/dev/null || { echo "build.sh: Go is required (https://go.dev/dl/)" >&2; exit 1; }
+}
+
+# chromium finds Debian's chromium, installing it when missing.
+chromium_path() {
+  for c in chromium chromium-browser google-chrome; do
+    if command -v "$c" >/dev/null; then command -v "$c"; return; fi
+  done
+  echo "build.sh: installing chromium for the browser tests" >&2
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+  command -v chromium
+}
+
+build_wasm() {
+  need_go
+  mkdir -p build/web
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o build/web/app.wasm ./app
+  cp static/* build/web/
+  version=$(sha256sum build/web/app.wasm static/* | sha256sum | cut -c1-16)
+  echo "$version" > build/version
+  echo "built build/web/app.wasm ($(stat -c %s build/web/app.wasm) bytes), version $version" >&2
+}
+
+case "${1:-}" in
+  build)
+    build_wasm
+    ;;
+  serve)
+    build_wasm
+    go build -o build/cvq-playground ./app
+    CVQ_VERSION=$(cat build/version) exec ./build/cvq-playground serve -addr "${2:-${CVQ_ADDR:-127.0.0.1:8000}}"
+    ;;
+  static)
+    shift
+    [ $# -ge 1 ] || { echo "usage: ./build.sh static OUT [-prefix /path/]" >&2; exit 2; }
+    out=$1; shift
+    build_wasm
+    go build -o build/cvq-playground ./app
+    CVQ_VERSION=$(cat build/version) ./build/cvq-playground static "$@" "$out"
+    ;;
+  test)
+    need_go
+    echo "== gofmt" >&2
+    bad=$(gofmt -l app protocol wasm)
+    [ -z "$bad" ] || { echo "gofmt would change: $bad" >&2; exit 1; }
+    echo "== go vet (native, js/wasm)" >&2
+    go vet ./...
+    GOOS=js GOARCH=wasm go vet ./...
+    echo "== unit tests" >&2
+    go test -count=1 ./...
+    echo "== js/wasm tests under node" >&2
+    if command -v node >/dev/null; then
+      PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test -count=1 ./protocol ./wasm
+    else
+      echo "node is missing: install it (apt-get install -y nodejs) to run the js/wasm tests" >&2; exit 1
+    fi
+    echo "== short fuzzing" >&2
+    for target in FuzzParse FuzzTranscript FuzzPolicy; do
+      go test -run '^$' -fuzz "^${target}\$" -fuzztime 3s ./protocol
+    done
+    echo "== browser tests (headless chromium)" >&2
+    CVQ_CHROMIUM=$(chromium_path) go test -count=1 -tags browser -run . ./app
+    ;;
+  fuzz)
+    need_go
+    for target in FuzzParse FuzzTranscript FuzzPolicy; do
+      go test -run '^$' -fuzz "^${target}\$" -fuzztime "${2:-60}s" ./protocol
+    done
+    ;;
+  bench)
+    need_go
+    go test -run '^$' -bench . -benchmem ./protocol
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,204 @@
+//go:build js && wasm
+
+package wasm
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hack-pad/safejs"
+)
+
+// get walks a dotted path from the global object, e.g. "navigator.clipboard".
+func get(path ...string) (safejs.Value, error) {
+	v := safejs.Global()
+	for _, p := range path {
+		next, err := v.Get(p)
+		if err != nil {
+			return safejs.Undefined(), err
+		}
+		if next.IsUndefined() || next.IsNull() {
+			return safejs.Undefined(), fmt.Errorf("%s is not available in this browser", p)
+		}
+		v = next
+	}
+	return v, nil
+}
+
+// CopyText puts text on the clipboard and calls done with the result once
+// the browser has answered (done may be nil). Where the asynchronous
+// Clipboard API is missing (an insecure origin), it falls back to a hidden
+// textarea and execCommand("copy").
+func CopyText(text string, done func(error)) {
+	report := func(err error) {
+		if done != nil {
+			done(err)
+		}
+	}
+	clip, err := get("navigator", "clipboard")
+	if err != nil {
+		report(copyWithTextarea(text))
+		return
+	}
+	promise, err := clip.Call("writeText", text)
+	if err != nil {
+		report(copyWithTextarea(text))
+		return
+	}
+	var ok, fail safejs.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any { release(); report(nil); return nil })
+	if err != nil {
+		report(err)
+		return
+	}
+	fail, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		release()
+		report(errors.Join(errors.New("the browser refused the clipboard"), copyWithTextarea(text)))
+		return nil
+	})
+	if err != nil {
+		ok.Release()
+		report(err)
+		return
+	}
+	if _, err := promise.Call("then", ok.Value(), fail.Value()); err != nil {
+		release()
+		report(err)
+	}
+}
+
+func copyWithTextarea(text string) error {
+	doc, err := get("document")
+	if err != nil {
+		return err
+	}
+	ta, err := doc.Call("createElement", "textarea")
+	if err != nil {
+		return err
+	}
+	body, err := get("document", "body")
+	if err != nil {
+		return err
+	}
+	ta.Set("value", text)
+	ta.Set("readOnly", true)
+	style, _ := ta.Get("style")
+	style.Set("position", "fixed")
+	style.Set("opacity", "0")
+	if _, err := body.Call("appendChild", ta); err != nil {
+		return err
+	}
+	defer body.Call("removeChild", ta)
+	ta.Call("select")
+	res, err := doc.Call("execCommand", "copy")
+	if err != nil {
+		return err
+	}
+	if ok, _ := res.Bool(); !ok {
+		return errors.New("the browser refused to copy")
+	}
+	return nil
+}
+
+// PrefersDark reports whether the system asks for a dark colour scheme.
+func PrefersDark() (bool, error) {
+	win, err := get("window")
+	if err != nil {
+		return false, err
+	}
+	mq, err := win.Call("matchMedia", "(prefers-color-scheme: dark)")
+	if err != nil {
+		return false, err
+	}
+	m, err := mq.Get("matches")
+	if err != nil {
+		return false, err
+	}
+	return m.Bool()
+}
+
+// SetRootTheme sets data-theme on the document element ("" removes it), so
+// that the page background follows the chosen theme too.
+func SetRootTheme(theme string) error {
+	el, err := get("document", "documentElement")
+	if err != nil {
+		return err
+	}
+	if theme == "" {
+		_, err = el.Call("removeAttribute", "data-theme")
+		return err
+	}
+	_, err = el.Call("setAttribute", "data-theme", theme)
+	return err
+}
+
+// Fragment returns location.hash without its "#".
+func Fragment() (string, error) {
+	h, err := get("location", "hash")
+	if err != nil {
+		return "", nil // an empty hash is ""; treat a missing one alike
+	}
+	s, err := h.String()
+	if len(s) > 0 && s[0] == '#' {
+		s = s[1:]
+	}
+	return s, err
+}
+
+// ReplaceFragment rewrites the URL's fragment without adding a history entry.
+func ReplaceFragment(fragment string) error {
+	hist, err := get("history")
+	if err != nil {
+		return err
+	}
+	url := "#" + fragment
+	if fragment == "" {
+		loc, err := get("location")
+		if err != nil {
+			return err
+		}
+		p, _ := loc.Get("pathname")
+		q, _ := loc.Get("search")
+		ps, _ := p.String()
+		qs, _ := q.String()
+		url = ps + qs
+	}
+	_, err = hist.Call("replaceState", safejs.Null(), "", url)
+	return err
+}
+
+// PostHeightToParent tells the embedding page the document's height, as
+// {type: "cvq-playground:height", height: N}, when the page is in a frame.
+func PostHeightToParent(height int) error {
+	win, err := get("window")
+	if err != nil {
+		return err
+	}
+	parent, err := win.Get("parent")
+	if err != nil {
+		return err
+	}
+	if parent.Equal(win) {
+		return nil
+	}
+	msg, err := safejs.ValueOf(map[string]any{"type": "cvq-playground:height", "height": height})
+	if err != nil {
+		return err
+	}
+	_, err = parent.Call("postMessage", msg, "*")
+	return err
+}
+
+// ScrollHeight returns document.documentElement.scrollHeight.
+func ScrollHeight() (int, error) {
+	el, err := get("document", "documentElement")
+	if err != nil {
+		return 0, err
+	}
+	h, err := el.Get("scrollHeight")
+	if err != nil {
+		return 0, err
+	}
+	return h.Int()
+}

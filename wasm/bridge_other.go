@@ -1,0 +1,28 @@
+//go:build !(js && wasm)
+
+package wasm
+
+// CopyText reports ErrUnavailable to done.
+func CopyText(text string, done func(error)) {
+	if done != nil {
+		done(ErrUnavailable)
+	}
+}
+
+// PrefersDark returns ErrUnavailable.
+func PrefersDark() (bool, error) { return false, ErrUnavailable }
+
+// SetRootTheme returns ErrUnavailable.
+func SetRootTheme(string) error { return ErrUnavailable }
+
+// Fragment returns ErrUnavailable.
+func Fragment() (string, error) { return "", ErrUnavailable }
+
+// ReplaceFragment returns ErrUnavailable.
+func ReplaceFragment(string) error { return ErrUnavailable }
+
+// PostHeightToParent returns ErrUnavailable.
+func PostHeightToParent(int) error { return ErrUnavailable }
+
+// ScrollHeight returns ErrUnavailable.
+func ScrollHeight() (int, error) { return 0, ErrUnavailable }
