@@ -292,7 +292,9 @@ func TestScreenshots(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#theme"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, func(p *emulation.SetDeviceMetricsOverrideParams, _ *emulation.SetTouchEmulationEnabledParams) { p.Mobile = true })); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, func(p *emulation.SetDeviceMetricsOverrideParams, _ *emulation.SetTouchEmulationEnabledParams) {
+		p.Mobile = true
+	})); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "one column", `document.querySelector(".layout").getBoundingClientRect().width <= 390`)

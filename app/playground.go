@@ -172,6 +172,16 @@ func (p *playground) save(ctx app.Context) {
 	})
 }
 
+// clientValue is a textarea's value property in the browser, and nothing on
+// the server, where the text is the element's content: go-app writes
+// attribute values with Go quoting, not HTML escaping.
+func clientValue(s string) string {
+	if app.IsClient {
+		return s
+	}
+	return ""
+}
+
 // caretLine returns the 1-based editor line of the textarea's caret.
 // selectionStart counts UTF-16 code units, not bytes.
 func caretLine(ctx app.Context, text string) int {
@@ -331,7 +341,7 @@ func (p *playground) renderEditor() app.UI {
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap("off").
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
 			Aria("describedby", "editor-help").
-			Text(p.input).Body(app.Text(p.input)).
+			Text(clientValue(p.input)).Body(app.Text(p.input)).
 			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
 		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
 		app.If(skipped > 0, func() app.UI {

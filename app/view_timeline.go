@@ -11,7 +11,7 @@ import (
 // mark is a version placed on the release timeline.
 type mark struct {
 	Label, Version, Class string
-	Pos               float64 // 0…100, percent of the width
+	Pos                   float64 // 0…100, percent of the width
 }
 
 // timelinePos places v among the known builds, evenly spaced in release

@@ -61,7 +61,7 @@ func (p *playground) renderPolicy() app.UI {
 		app.Label().For("policy-json").Class("sr-only").Text("Policy JSON"),
 		app.Textarea().ID("policy-json").Class("editor policy-editor").Spellcheck(false).Wrap("off").
 			Aria("invalid", p.customErr != "").Aria("describedby", "policy-error").
-			Text(text).Body(app.Text(text)).
+			Text(clientValue(text)).Body(app.Text(text)).
 			OnInput(func(ctx app.Context, e app.Event) {
 				p.setCustom(ctx.JSSrc().Get("value").String())
 				p.save(ctx)

@@ -66,14 +66,16 @@ func (p *playground) renderRow(i int) app.UI {
 	if r.Why != "" {
 		server = append(server, app.Div().Class("why").Body(app.Span().Class("icon").Aria("hidden", true).Text("⚠ "), app.Text(r.Why)))
 	}
-	if r.Differs {
-		if len(e.Expect) == 0 && x.Reply != "" {
+	if e.LinesDiffer(x) {
+		if len(e.Expect) == 0 {
 			server = append(server, app.Div().Class("expect").Text("! expected no reply"))
 		}
 		for _, l := range e.Expect {
 			server = append(server, app.Div().Class("expect").Text("! expected: "+l))
 		}
-		if e.ExpectClose && !x.Close {
+	}
+	if r.Differs {
+		if e.CloseDiffers(x) {
 			server = append(server, app.Div().Class("expect").Text("! expected: "+protocol.DisconnectLine))
 		}
 	} else if e.Expected {
