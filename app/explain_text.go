@@ -33,12 +33,12 @@ func explain(w io.Writer, p *protocol.Policy, text string, markdown bool) error 
 		ex := protocol.Explain(p, &x)
 		heading(bw, markdown, 3, "C: "+x.Line)
 		if len(ex.Request) > 0 {
-			writeFieldTable(bw, markdown, "Request", ex.Request)
+			writeFieldTable(bw, markdown, "Request", ex.Request, true)
 		}
 		stepTable(bw, markdown, ex.Steps)
 		if x.Reply != "" {
 			para(bw, markdown, "Answer", "S: "+x.Reply)
-			writeFieldTable(bw, markdown, "Response", ex.Response)
+			writeFieldTable(bw, markdown, "Response", ex.Response, false)
 		} else if x.Kind == protocol.KindSilent {
 			para(bw, markdown, "Answer", "(no reply)")
 		}
@@ -88,13 +88,22 @@ func checkedWord(f protocol.Field) string {
 	return "-"
 }
 
-func writeFieldTable(w io.Writer, markdown bool, title string, fs []protocol.Field) {
+// writeFieldTable writes the fields of a request (with how each fared in
+// the checks) or of a response (what each says).
+func writeFieldTable(w io.Writer, markdown bool, title string, fs []protocol.Field, request bool) {
 	header := []string{"field", "raw", "value", "status", "checked", "source", "note"}
+	if !request {
+		header = []string{"field", "raw", "value", "meaning", "source"}
+	}
 	var rows [][]string
 	for _, f := range fs {
 		raw := f.Raw
 		if !f.Present {
 			raw = "(missing)"
+		}
+		if !request {
+			rows = append(rows, []string{f.Name, raw, f.Value, f.Meaning, f.Source.String()})
+			continue
 		}
 		rows = append(rows, []string{f.Name, raw, f.Value, f.Status.String(), checkedWord(f), f.Source.String(), f.Note})
 	}

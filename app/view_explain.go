@@ -43,7 +43,7 @@ func (p *playground) renderExplanation() app.UI {
 		app.Div().Class("xp").Body(
 			app.H3().Text("Request"),
 			tokenStrip("C:", "q", ex.Request),
-			fieldTable("request-fields", "q", ex.Request),
+			fieldTable("request-fields", "q", ex.Request, true),
 			app.H3().Text("Decision"),
 			renderSteps(ex.Steps),
 			app.P().Class("outcome").ID("outcome").Text(ex.Outcome),
@@ -51,7 +51,7 @@ func (p *playground) renderExplanation() app.UI {
 				return app.Div().Body(
 					app.H3().Text("Response"),
 					tokenStrip("S:", "r", ex.Response),
-					fieldTable("response-fields", "r", ex.Response),
+					fieldTable("response-fields", "r", ex.Response, false),
 				)
 			}),
 			app.If(ex.ReactionText != "", func() app.UI {
@@ -122,14 +122,16 @@ func statusIcon(s protocol.Status) string {
 	return [...]string{"✓", "·", "✗", "∅", "+", "!", "–"}[s]
 }
 
-func fieldTable(id, side string, fs []protocol.Field) app.UI {
+// fieldTable lists fields with their meaning and value; request fields
+// also say whether the server checks them.
+func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
 	return app.Div().Class("table-wrap").Body(app.Table().Class("fields").ID(id).Body(
 		app.THead().Body(app.Tr().Body(
 			app.Th().Scope("col").Text("Field"),
 			app.Th().Scope("col").Text("Raw"),
 			app.Th().Scope("col").Text("Meaning"),
 			app.Th().Scope("col").Text("Value"),
-			app.Th().Scope("col").Text("Checked"),
+			app.If(request, func() app.UI { return app.Th().Scope("col").Text("Checked") }),
 			app.Th().Scope("col").Text("Source"),
 		)),
 		app.TBody().Body(app.Range(fs).Slice(func(i int) app.UI {
@@ -147,11 +149,13 @@ func fieldTable(id, side string, fs []protocol.Field) app.UI {
 				app.Td().DataSet("label", "raw").Body(app.Code().Text(raw)),
 				app.Td().DataSet("label", "meaning").Text(f.Meaning),
 				app.Td().DataSet("label", "value").Body(
-					app.Span().Class("status").Title(f.Status.String()).Text(statusIcon(f.Status)+" "),
+					app.If(request, func() app.UI {
+						return app.Span().Class("status").Title(f.Status.String()).Text(statusIcon(f.Status) + " ")
+					}),
 					app.Text(f.Value),
 					app.If(f.Note != "", func() app.UI { return app.Div().Class("fnote").Text(f.Note) }),
 				),
-				app.Td().DataSet("label", "checked").Text(checked),
+				app.If(request, func() app.UI { return app.Td().DataSet("label", "checked").Text(checked) }),
 				app.Td().DataSet("label", "source").Class("src src-"+strconv.Itoa(int(f.Source))).Text(f.Source.String()),
 			)
 		})),

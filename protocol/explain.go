@@ -78,6 +78,9 @@ func Explain(p *Policy, x *Exchange) Explanation {
 		Detail: fmt.Sprintf("%d bytes, within the limit of %d", len(x.Line), p.MaxLineBytes()), Source: SourceChoice})
 	e.Request = append(e.Request, commandField(x))
 	cmdStep := Step{Name: "command", Status: StatusOK, Detail: commandDetail(x), Source: SourceDoc}
+	if x.Implicit {
+		cmdStep.Source = SourceChoice
+	}
 	if x.Fault != FaultNone && x.Fault < FaultTrIDMissing {
 		cmdStep.Status, cmdStep.Source = StatusError, x.Fault.Source()
 		e.Steps = append(e.Steps, cmdStep)

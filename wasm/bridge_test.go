@@ -1,0 +1,33 @@
+package wasm
+
+import "testing"
+
+// Natively and under node (GOOS=js GOARCH=wasm go test), where there is no
+// window, document, history or clipboard, every call must return an error
+// and none may panic: the page shows the message and goes on.
+func TestMissingBrowserAPIsAreErrors(t *testing.T) {
+	if _, err := PrefersDark(); err == nil {
+		t.Error("PrefersDark: no error without a window")
+	}
+	if err := SetRootTheme("dark"); err == nil {
+		t.Error("SetRootTheme: no error without a document")
+	}
+	if err := ReplaceFragment("in=x"); err == nil {
+		t.Error("ReplaceFragment: no error without history")
+	}
+	if _, err := ScrollHeight(); err == nil {
+		t.Error("ScrollHeight: no error without a document")
+	}
+	if err := PostHeightToParent(100); err == nil {
+		t.Error("PostHeightToParent: no error without a window")
+	}
+	var got error
+	called := false
+	CopyText("x", func(err error) { called, got = true, err })
+	if !called || got == nil {
+		t.Errorf("CopyText: done called %v with %v, want an error", called, got)
+	}
+	if f, _ := Fragment(); f != "" {
+		t.Errorf("Fragment() = %q without a location", f)
+	}
+}
