@@ -26,6 +26,24 @@ chromium_path() {
   command -v chromium
 }
 
+# need_tool installs a Debian package when its command is missing.
+need_tool() {
+  command -v "$1" >/dev/null && return
+  echo "build.sh: installing $2" >&2
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >&2
+}
+
+# fuzz_all runs every fuzz target for $1 seconds each.
+fuzz_all() {
+  for target in FuzzParse FuzzTranscript FuzzPolicy; do
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
+  done
+  go test -run '^$' -fuzz '^FuzzShareLink$' -fuzztime "${1}s" ./app
+}
+
 build_wasm() {
   need_go
   mkdir -p build/web
@@ -51,7 +69,13 @@ case "${1:-}" in
     out=$1; shift
     build_wasm
     go build -o build/cvq-playground ./app
+    rm -rf "$out"
     CVQ_VERSION=$(cat build/version) ./build/cvq-playground static "$@" "$out"
+    need_tool brotli brotli
+    # Precompressed copies for servers that serve them (nginx gzip_static, …).
+    find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' -o -name '*.webmanifest' -o -name '*.json' \) |
+      while read -r f; do gzip -9 -k -f "$f"; brotli -q 11 -k -f "$f"; done
+    echo "static site in $out" >&2
     ;;
   test)
     need_go
@@ -70,17 +94,13 @@ case "${1:-}" in
       echo "node is missing: install it (apt-get install -y nodejs) to run the js/wasm tests" >&2; exit 1
     fi
     echo "== short fuzzing" >&2
-    for target in FuzzParse FuzzTranscript FuzzPolicy; do
-      go test -run '^$' -fuzz "^${target}\$" -fuzztime 3s ./protocol
-    done
+    fuzz_all 3
     echo "== browser tests (headless chromium)" >&2
     CVQ_CHROMIUM=$(chromium_path) go test -count=1 -tags browser -run . ./app
     ;;
   fuzz)
     need_go
-    for target in FuzzParse FuzzTranscript FuzzPolicy; do
-      go test -run '^$' -fuzz "^${target}\$" -fuzztime "${2:-60}s" ./protocol
-    done
+    fuzz_all "${2:-60}"
     ;;
   bench)
     need_go

@@ -11,18 +11,24 @@ import (
 // themselves (go-app's LocalDir would prefix them with the directory,
 // which only works when the server runs inside it).
 type webFiles struct {
-	dir   string
-	files http.Handler
+	dir    string
+	prefix string // the path the site is served under, "" for the root
+	files  http.Handler
 }
 
 func newWebFiles(dir string) webFiles {
 	return webFiles{dir: dir, files: http.FileServer(http.Dir(dir))}
 }
 
-// Resolve returns a /web/ location unchanged; other locations too.
+// Resolve puts the site's prefix before absolute paths; relative ones
+// and fragments ("#editor") stay as they are. (go-app's PrefixedLocation
+// prefixes fragments too, which turns a skip link into a navigation.)
 func (w webFiles) Resolve(location string) string {
-	if location == "" {
-		return "/"
+	switch {
+	case location == "" || location == "/":
+		return w.prefix + "/"
+	case strings.HasPrefix(location, "/"):
+		return w.prefix + location
 	}
 	return location
 }

@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -24,7 +25,10 @@ import (
 
 var (
 	baseURL   string
+	otherURL  string // a second origin, for messages from elsewhere
+	siteDir   string
 	allocCtx  context.Context
+	browser   context.Context // one browser; each test opens its own tabs
 	shotsDir  = filepath.Join("..", "build", "screenshots")
 	wikiLines = strings.Split(strings.TrimSpace(wikiExamples), "\n")
 )
@@ -45,9 +49,18 @@ func runBrowserTests(m *testing.M) int {
 		return 1
 	}
 	routes()
+	siteDir = dir
 	srv := httptest.NewServer(securityHeaders(handler(newWebFiles(dir))))
 	defer srv.Close()
 	baseURL = srv.URL
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A page of another site that tries to resize the frames of the page
+		// that frames it.
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<script>parent.postMessage({type: "cvq-playground:height", height: 3999}, "*")</script>`)
+	}))
+	defer other.Close()
+	otherURL = other.URL
 	if err := os.MkdirAll(shotsDir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -68,6 +81,13 @@ func runBrowserTests(m *testing.M) int {
 			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 			chromedp.WindowSize(1400, 1000))...)
 	defer cancel()
+	var cancelBrowser context.CancelFunc
+	browser, cancelBrowser = chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintln(os.Stderr, "starting chromium:", err)
+		return 1
+	}
 	return m.Run()
 }
 
@@ -99,13 +119,15 @@ func buildSite(dir string) error {
 // runs (#wasm-ready is rendered only in the browser).
 func newTab(t *testing.T, path string) context.Context {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(allocCtx)
+	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelT)
-	// Each test starts from an empty local storage, as a first visit does.
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path), chromedp.WaitReady(chromedp.CSS("#wasm-ready")),
-		chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+	// Each test starts from an empty local storage, as a first visit does
+	// (cleared from another page of the site, so that the page under test
+	// loads once, with its link intact).
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
+		chromedp.Navigate(baseURL+path), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
 		t.Fatalf("loading %s: %v", path, err)
 	}
 	return ctx
@@ -303,4 +325,149 @@ func TestScreenshots(t *testing.T) {
 		t.Errorf("narrow page scrolls sideways: %v px wide; widest: %v", w, wide)
 	}
 	screenshot(t, ctx, "narrow")
+}
+
+// frameCheck evaluates a condition in every iframe of the page.
+func framesReady(n int) string {
+	return fmt.Sprintf(`(() => { const f = [...document.querySelectorAll("iframe")]; return f.length === %d && f.every(x => x.contentDocument && x.contentDocument.querySelector("#wasm-ready")) })()`, n)
+}
+
+func TestEmbedDemoPage(t *testing.T) {
+	ctx := newTab(t, "/")
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/embed-demo.html"), chromedp.WaitReady(chromedp.CSS(".cvq-embed"))); err != nil {
+		t.Fatal(err)
+	}
+	// Frames load lazily: the last examples wait below the fold.
+	if n := eval[int](t, ctx, `document.querySelectorAll("iframe").length`); n >= 7 {
+		t.Errorf("%d frames loaded before scrolling, want fewer than 7", n)
+	}
+	eval[bool](t, ctx, `(document.querySelectorAll(".cvq-embed button").forEach(b => b.click()), true)`)
+	waitFor(t, ctx, "seven running embeds", framesReady(7))
+	want := vectorReplies(t)
+	for i := 0; i < 6; i++ {
+		got := eval[string](t, ctx, fmt.Sprintf(`document.querySelectorAll("iframe")[%d].contentDocument.querySelector("#transcript .sline").textContent`, i))
+		if got != want[i][0] {
+			t.Errorf("embed %d answers %q, want %q", i+1, got, want[i][0])
+		}
+	}
+	// The frames take their content's height: no inner scrollbar.
+	waitFor(t, ctx, "frames sized to their content", `[...document.querySelectorAll("iframe")].every(f => Math.abs(f.clientHeight - f.contentDocument.documentElement.scrollHeight) <= 2)`)
+	if hidden := eval[int](t, ctx, `[...document.querySelectorAll("pre[data-cvq]")].filter(p => p.hidden).length`); hidden != 7 {
+		t.Errorf("%d of 7 <pre> hidden once their frame shows", hidden)
+	}
+	screenshot(t, ctx, "embed-demo")
+	if theme := eval[string](t, ctx, `document.querySelectorAll("iframe")[6].contentDocument.documentElement.dataset.theme || ""`); theme != "dark" {
+		t.Errorf("data-theme=dark example: embed theme %q", theme)
+	}
+
+	// Height messages from elsewhere change nothing: one from another
+	// origin's frame, one from the page itself.
+	heights := eval[[]float64](t, ctx, `[...document.querySelectorAll("iframe")].map(f => f.clientHeight)`)
+	eval[bool](t, ctx, fmt.Sprintf(`(() => { const f = document.createElement("iframe"); f.id = "intruder"; f.src = %q; document.body.appendChild(f); window.postMessage({type: "cvq-playground:height", height: 3999}, "*"); return true })()`, otherURL+"/"))
+	waitFor(t, ctx, "the intruder loaded", `document.querySelector("#intruder").contentWindow !== null`)
+	time.Sleep(500 * time.Millisecond)
+	after := eval[[]float64](t, ctx, `[...document.querySelectorAll("iframe:not(#intruder)")].map(f => f.clientHeight)`)
+	if fmt.Sprint(after) != fmt.Sprint(heights) {
+		t.Errorf("frame heights changed after foreign messages: %v → %v", heights, after)
+	}
+}
+
+func TestEmbedIgnoresMessagesAndOpensPlayground(t *testing.T) {
+	input := "VER 1 MSNP13 CVR0\nCVR 2 0x0c0a winnt 5.1 i386 MSNMSGR 8.0.0792 msmsgs user@hotmail.com\n"
+	ctx := newTab(t, "/embed.html#policy=msn-2007-06&in="+fragmentEscape(input)+"&sel=2")
+	waitFor(t, ctx, "the 2007 answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.includes("/ES/Install_WLMessenger.exe"))`)
+	eval[bool](t, ctx, `(window.dispatchEvent(new MessageEvent("message", {origin: "http://evil.example", data: {type: "cvq-playground:input", input: "CVQ 6 spaghetti"}})), window.postMessage({type: "cvq-playground:input", input: "CVQ 6 spaghetti"}, "*"), true)`)
+	time.Sleep(300 * time.Millisecond)
+	if v := eval[string](t, ctx, `document.querySelector("#editor").value`); v != input {
+		t.Errorf("a message changed the embed's input to %q", v)
+	}
+	href := eval[string](t, ctx, `document.querySelector("#open-playground").href`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(href), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	if v := eval[string](t, ctx, `document.querySelector("#editor").value`); v != input {
+		t.Errorf("Open in playground: input %q, want %q", v, input)
+	}
+	if v := eval[string](t, ctx, `document.querySelector("#preset").value`); v != "msn-2007-06" {
+		t.Errorf("Open in playground: preset %q", v)
+	}
+	waitFor(t, ctx, "line 2 explained", `document.querySelector("#explanation .hint").textContent.startsWith("line 2 ")`)
+}
+
+func TestHandWrittenLink(t *testing.T) {
+	ctx := newTab(t, "/#policy=msn-2003-09&in=VER%201%20MSNP8%20CVR0%0ACVR%202%200x0409%20win%204.10%20i386%20MSNMSGR%205.0.0544%20MSMSGS%20a@b.com&sel=2")
+	waitFor(t, ctx, "the link's answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVR 2 6.0.0602 6.0.0602 1.0.0000"))`)
+	if v := eval[string](t, ctx, `document.querySelector("#preset").value`); v != "msn-2003-09" {
+		t.Errorf("preset %q", v)
+	}
+	if h := eval[string](t, ctx, `document.querySelector("#explanation .hint").textContent`); !strings.HasPrefix(h, "line 2 ") {
+		t.Errorf("selected %q, want line 2", h)
+	}
+}
+
+func TestCompactLinkCarriesCustomPolicy(t *testing.T) {
+	ctx := newTab(t, "/")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	before := eval[string](t, ctx, `location.hash`)
+	eval[bool](t, ctx, `(e => { e.value = e.value.replace('"minimum": "6.2.0205"', '"minimum": "6.0.0602"'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
+	waitFor(t, ctx, "the URL follows the edit", fmt.Sprintf(`location.hash !== %q`, before))
+	waitFor(t, ctx, "the edit is in force", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
+	waitFor(t, ctx, "the URL carries the state", `location.hash.startsWith("#z=")`)
+	link := eval[string](t, ctx, `location.href`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
+		chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	ctx2 := ctx
+	waitFor(t, ctx2, "the custom answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
+	if d := eval[string](t, ctx2, `document.querySelector("#policy-description").textContent`); !strings.Contains(d, "edited") {
+		t.Errorf("policy line %q should say edited", d)
+	}
+}
+
+func TestCorruptedLink(t *testing.T) {
+	ctx := newTab(t, "/#z=AAAA!!broken")
+	waitFor(t, ctx, "the message", `document.querySelector("#link-message") !== null`)
+	if msg := eval[string](t, ctx, `document.querySelector("#link-message").textContent`); !strings.Contains(msg, "could not be read") {
+		t.Errorf("message %q", msg)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#transcript .exchange").length`); n != 6 {
+		t.Errorf("%d rows, want the default example's 6", n)
+	}
+	ctx = newTab(t, "/#policy=msn-1998&in=CVQ%206%20spaghetti")
+	waitFor(t, ctx, "the message", `document.querySelector("#link-message")?.textContent.includes("msn-1998")`)
+}
+
+func TestStaticExportUnderPrefix(t *testing.T) {
+	out := t.TempDir()
+	if err := writeStatic(out, "/cvq/", siteDir); err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/cvq/", http.StripPrefix("/cvq", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatalf("static site under /cvq/: %v", err)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#transcript .sline").length`); n != 6 {
+		t.Errorf("%d answers, want 6", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/embed.html#in=CVQ%206%20spaghetti"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the embed answers", `document.querySelector("#transcript .sline")?.textContent === "S: 731 6"`)
+	if href := eval[string](t, ctx, `document.querySelector("#open-playground").href`); !strings.HasPrefix(href, srv.URL+"/cvq/#") {
+		t.Errorf("Open in playground = %s", href)
+	}
+	if csp := eval[string](t, ctx, `document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? ""`); !strings.Contains(csp, "wasm-unsafe-eval") {
+		t.Errorf("static page CSP meta %q", csp)
+	}
 }

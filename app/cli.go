@@ -70,7 +70,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "static: give the output directory: static [-prefix /path/] OUT")
 			return 2
 		}
-		if err := writeStatic(fs.Arg(0), *prefix); err != nil {
+		if err := writeStatic(fs.Arg(0), *prefix, webDir()); err != nil {
 			fmt.Fprintln(stderr, "static:", err)
 			return 1
 		}

@@ -44,12 +44,24 @@ type playground struct {
 	showHelp  bool
 	status    string // a short message about the last action
 	mounted   bool   // set in the browser only: the WebAssembly runs
-	saveGen   int    // debounces saving to local storage
+	saveGen   int    // debounces saving to local storage and the URL
 	builder   builder
+	embed     bool   // the /embed page: editor, answers and explanation only
+	linkMsg   string // what went wrong with the link the page was opened with
+	previous  string // the user's own text, replaced by a link's; "" when none
+	home      string // the playground's address, relative to the embed
 }
 
 func newPlayground() *playground {
-	p := &playground{tab: tabExamples}
+	return newPage(false)
+}
+
+func newEmbed() *playground {
+	return newPage(true)
+}
+
+func newPage(embed bool) *playground {
+	p := &playground{tab: tabExamples, embed: embed, home: "./"}
 	p.setPreset(protocol.DefaultPreset)
 	p.setInput(wikiExamples, 1)
 	p.builder = newBuilder()
@@ -118,26 +130,48 @@ func (p *playground) selected() *row {
 	return &p.res.Rows[p.sel]
 }
 
-// OnMount runs in the browser: it restores what the user had, follows the
-// system's colour scheme, and listens for the page's keyboard shortcuts.
+// OnMount runs in the browser: it restores what the user had or what the
+// link carries, follows the system's colour scheme, and listens for the
+// page's keyboard shortcuts and for links pasted into the address bar.
 func (p *playground) OnMount(ctx app.Context) {
-	var saved string
-	if ctx.LocalStorage().Get(storeTheme, &p.theme); p.theme != "" {
+	var theme, preset, custom, saved string
+	ls := ctx.LocalStorage()
+	if !p.embed {
+		ls.Get(storeTheme, &theme)
+		ls.Get(storePreset, &preset)
+		ls.Get(storeCustom, &custom)
+		ls.Get(storeInput, &saved)
+	}
+	p.restore(preset, custom, saved)
+	p.theme = theme
+	frag, _ := wasm.Fragment()
+	p.applyLink(frag, saved)
+	if p.theme != "" {
 		wasm.SetRootTheme(p.theme)
 	}
-	var preset, custom string
-	ctx.LocalStorage().Get(storePreset, &preset)
-	ctx.LocalStorage().Get(storeCustom, &custom)
-	if preset != "" && preset != p.preset {
-		p.setPreset(preset)
-	}
-	if custom != "" {
-		p.setCustom(custom)
-	}
-	if err := ctx.LocalStorage().Get(storeInput, &saved); err == nil && saved != "" {
-		p.setInput(saved, 1)
-	}
 	p.mounted = true
+	if p.embed {
+		// /embed/ sits one folder below the playground; /embed and
+		// /embed.html beside it.
+		if path := app.Window().URL().Path; strings.HasSuffix(path, "/embed/") {
+			p.home = "../"
+		}
+		if err := wasm.ReportHeight(); err != nil {
+			p.status = "Could not report the height to the page: " + err.Error()
+		}
+	} else {
+		p.syncURL()
+	}
+	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(this app.Value, args []app.Value) any {
+		frag, _ := wasm.Fragment()
+		ctx.Dispatch(func(ctx app.Context) {
+			if frag != encodeShare(p.shareState()) {
+				p.applyLink(frag, p.input)
+				wasm.SetRootTheme(p.theme)
+			}
+		})
+		return nil
+	}))
 	app.Window().Call("addEventListener", "keydown", app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) == 0 {
 			return nil
@@ -149,12 +183,73 @@ func (p *playground) OnMount(ctx app.Context) {
 		switch {
 		case key == "Escape" && p.showHelp:
 			ctx.Dispatch(func(ctx app.Context) { p.showHelp = false })
-		case key == "?" && !typing && !ev.Get("ctrlKey").Bool() && !ev.Get("metaKey").Bool():
+		case key == "?" && !typing && !ev.Get("ctrlKey").Bool() && !ev.Get("metaKey").Bool() && !p.embed:
 			ev.Call("preventDefault")
 			ctx.Dispatch(func(ctx app.Context) { p.showHelp = !p.showHelp })
 		}
 		return nil
 	}))
+}
+
+// restore takes what local storage held.
+func (p *playground) restore(preset, custom, saved string) {
+	if preset != "" && preset != p.preset {
+		p.setPreset(preset)
+	}
+	if custom != "" {
+		p.setCustom(custom)
+	}
+	if saved != "" {
+		p.setInput(saved, 1)
+	}
+}
+
+// applyLink loads the state a link carries. A broken link leaves the
+// page as it was (the user's saved text or the default example) and says
+// why; a good one replaces the text, and keeps the user's own for a click
+// on "Restore".
+func (p *playground) applyLink(frag, own string) {
+	st, ok, err := decodeShare(frag)
+	switch {
+	case err != nil:
+		p.linkMsg = "This link could not be read: " + err.Error() + ". Showing " +
+			map[bool]string{true: "your saved text", false: "the default example"}[own != ""] + " instead."
+		return
+	case !ok:
+		return
+	}
+	p.linkMsg = ""
+	if own != "" && own != st.Input && !p.embed {
+		p.previous = own
+	}
+	p.setPreset(st.Policy)
+	if st.Custom != "" {
+		p.setCustom(st.Custom)
+		if p.customErr != "" {
+			p.linkMsg = "The link's edited policy has a mistake (" + p.customErr + "); the preset " + st.Policy + " is in force."
+		}
+	}
+	p.setInput(st.Input, max(st.Sel, 1))
+	if st.Theme != "" {
+		p.theme = st.Theme
+	}
+}
+
+// shareState is the page's state as a link carries it.
+func (p *playground) shareState() shareState {
+	st := shareState{Policy: p.preset, Custom: p.custom, Input: p.input, Theme: p.theme}
+	if r := p.selected(); r != nil && p.sel > 0 {
+		st.Sel = r.Line
+	}
+	return st
+}
+
+// syncURL writes the state into the URL's fragment without a new history
+// entry.
+func (p *playground) syncURL() {
+	if err := wasm.ReplaceFragment(encodeShare(p.shareState())); err != nil {
+		p.status = "Could not update the link: " + err.Error()
+	}
 }
 
 // save stores the state in local storage a moment after the last change.
@@ -165,11 +260,24 @@ func (p *playground) save(ctx app.Context) {
 		if gen != p.saveGen {
 			return
 		}
+		if p.embed {
+			return // an embed leaves the playground's own storage alone
+		}
 		ls := ctx.LocalStorage()
 		ls.Set(storeInput, p.input)
 		ls.Set(storePreset, p.preset)
 		ls.Set(storeCustom, p.custom)
+		p.syncURL()
 	})
+}
+
+// editorRows fits an embed's editor to its text, so that the frame, not
+// the editor, grows; the playground's editor has a fixed height.
+func editorRows(text string, embed bool) int {
+	if !embed {
+		return 16
+	}
+	return min(max(strings.Count(text, "\n")+2, 3), 40)
 }
 
 // clientValue is a textarea's value property in the browser, and nothing on
@@ -251,10 +359,23 @@ func (p *playground) toggleTheme(ctx app.Context, e app.Event) {
 		p.status = "Could not switch the theme: " + err.Error()
 	}
 	ctx.LocalStorage().Set(storeTheme, p.theme)
+	p.save(ctx)
+}
+
+func (p *playground) copyLink(ctx app.Context, e app.Event) {
+	base, err := wasm.PageURL()
+	if err != nil {
+		p.status = "Could not build the link: " + err.Error()
+		return
+	}
+	p.copy(ctx, "the link", base+"#"+encodeShare(p.shareState()))
 }
 
 func (p *playground) selectRow(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { p.sel = i }
+	return func(ctx app.Context, e app.Event) {
+		p.sel = i
+		p.save(ctx)
+	}
 }
 
 func (p *playground) copy(ctx app.Context, what, text string) {
@@ -281,9 +402,13 @@ func (p *playground) loadExample(ex example) app.EventHandler {
 // Render draws the page. It reads the state only, so that the server's
 // prerendered page shows the default example's answers.
 func (p *playground) Render() app.UI {
+	if p.embed {
+		return p.renderEmbed()
+	}
 	return app.Div().Class("root").Body(
 		app.A().Class("skip").Href("#editor").Text("Skip to the editor"),
 		p.renderHeader(),
+		p.renderNotices(),
 		app.Main().Class("layout").Body(
 			p.renderEditor(),
 			p.renderTranscript(),
@@ -319,6 +444,7 @@ func (p *playground) renderHeader() app.UI {
 						Text(pol.Name + " (" + pol.Date + ")")
 				}),
 			),
+			app.Button().Type("button").Class("btn").ID("copy-link").OnClick(p.copyLink).Text("Copy link"),
 			app.Button().Type("button").Class("btn").ID("theme").OnClick(p.toggleTheme).Text(themeLabel),
 			app.Button().Type("button").Class("btn").ID("help-button").Aria("expanded", p.showHelp).Aria("controls", "help").
 				OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }).Text("Help (?)"),
@@ -341,7 +467,7 @@ func (p *playground) renderEditor() app.UI {
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap("off").
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
 			Aria("describedby", "editor-help").
-			Text(clientValue(p.input)).Body(app.Text(p.input)).
+			Text(clientValue(p.input)).Body(app.Text(p.input)).Rows(editorRows(p.input, p.embed)).
 			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
 		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
 		app.If(skipped > 0, func() app.UI {

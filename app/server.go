@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -56,7 +57,11 @@ func handler(resources app.ResourceResolver) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-192.png",
 		},
-		Styles:    []string{"/web/app.css"},
+		Styles: []string{"/web/app.css"},
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + cspBase + `">`,
+			`<meta name="referrer" content="no-referrer">`,
+		},
 		Resources: resources,
 		Version:   version(),
 	}
@@ -66,19 +71,33 @@ func handler(resources app.ResourceResolver) *app.Handler {
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
+		if isEmbedPath(r.URL.Path) {
+			// Documentation sites frame the embed; nothing else.
+			h.Set("Content-Security-Policy", cspEmbed)
+		} else {
+			h.Set("Content-Security-Policy", cspPage)
+			h.Set("X-Frame-Options", "DENY")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// contentSecurityPolicy allows the site's own scripts and WebAssembly
-// compilation, and nothing from elsewhere. go-app's page starts with an
-// inline script, hence 'unsafe-inline' for scripts; no user text ever
-// reaches the page as HTML.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'"
+func isEmbedPath(p string) bool { return p == "/embed" || p == "/embed.html" || p == "/embed/" }
+
+// cspBase allows the site's own scripts and WebAssembly compilation, and
+// nothing from elsewhere. go-app's page starts with an inline script, hence
+// 'unsafe-inline' for scripts; no user text ever reaches the page as HTML.
+// It is also the meta tag of the static export, where headers can't be set
+// (a meta tag cannot carry frame-ancestors).
+const cspBase = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'"
+
+// The playground refuses to be framed; the embed may be framed anywhere.
+const (
+	cspPage  = cspBase + "; frame-ancestors 'none'"
+	cspEmbed = cspBase + "; frame-ancestors *"
+)
 
 func serve(addr string, log io.Writer) error {
 	dir := webDir()
@@ -115,13 +134,33 @@ func serve(addr string, log io.Writer) error {
 }
 
 // writeStatic writes the playground as a static site in out, to be served
-// under prefix (e.g. "/cvq/").
-func writeStatic(out, prefix string) error {
-	prefix = "/" + strings.Trim(prefix, "/")
-	var res app.ResourceResolver = app.LocalDir("")
-	if prefix != "/" {
-		res = app.PrefixedLocation(prefix)
+// under prefix (e.g. "/cvq/") by any static file server: the prerendered
+// pages, the assets of webDir/web (app.wasm included) and a 404 page.
+func writeStatic(out, prefix, webDir string) error {
+	res := newWebFiles(webDir)
+	if p := strings.Trim(prefix, "/"); p != "" {
+		res.prefix = "/" + p
 	}
-	h := handler(res)
-	return app.GenerateStaticWebsite(out, h)
+	if err := app.GenerateStaticWebsite(out, handler(res)); err != nil {
+		return err
+	}
+	assets, err := filepath.Glob(filepath.Join(webDir, "web", "*"))
+	if err != nil {
+		return err
+	}
+	for _, a := range assets {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "web", filepath.Base(a)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	home := res.prefix + "/"
+	notFound := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not found · CVQ playground</title><link rel="stylesheet" href="` + home + `web/app.css"></head>
+<body><div class="root"><h1>Not found</h1><p>There is no page here. <a href="` + home + `">Open the CVQ playground</a>.</p></div></body></html>
+`
+	return os.WriteFile(filepath.Join(out, "404.html"), []byte(notFound), 0o644)
 }

@@ -5,6 +5,7 @@ package wasm
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hack-pad/safejs"
 )
@@ -201,4 +202,50 @@ func ScrollHeight() (int, error) {
 		return 0, err
 	}
 	return h.Int()
+}
+
+// PageURL returns the page's address without its fragment.
+func PageURL() (string, error) {
+	href, err := get("location", "href")
+	if err != nil {
+		return "", err
+	}
+	s, err := href.String()
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	return s, err
+}
+
+// ReportHeight tells the parent frame the page's height now and whenever
+// it changes (a ResizeObserver on the body). The messages carry only
+// {type: "cvq-playground:height", height: N}.
+func ReportHeight() error {
+	post := func() {
+		if h, err := ScrollHeight(); err == nil {
+			PostHeightToParent(h)
+		}
+	}
+	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { post(); return nil })
+	if err != nil {
+		return err
+	}
+	ctor, err := get("ResizeObserver")
+	if err != nil {
+		cb.Release()
+		post()
+		return err
+	}
+	obs, err := ctor.New(cb.Value())
+	if err != nil {
+		cb.Release()
+		return err
+	}
+	body, err := get("document", "body")
+	if err != nil {
+		return err
+	}
+	_, err = obs.Call("observe", body)
+	post()
+	return err // the observer lives as long as the page: cb is never released
 }

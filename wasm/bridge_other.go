@@ -26,3 +26,9 @@ func PostHeightToParent(int) error { return ErrUnavailable }
 
 // ScrollHeight returns ErrUnavailable.
 func ScrollHeight() (int, error) { return 0, ErrUnavailable }
+
+// PageURL returns ErrUnavailable.
+func PageURL() (string, error) { return "", ErrUnavailable }
+
+// ReportHeight returns ErrUnavailable.
+func ReportHeight() error { return ErrUnavailable }
