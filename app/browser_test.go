@@ -351,7 +351,10 @@ func TestEmbedDemoPage(t *testing.T) {
 		}
 	}
 	// The frames take their content's height: no inner scrollbar.
-	waitFor(t, ctx, "frames sized to their content", `[...document.querySelectorAll("iframe")].every(f => Math.abs(f.clientHeight - f.contentDocument.documentElement.scrollHeight) <= 2)`)
+	waitFor(t, ctx, "frames sized to their content", `[...document.querySelectorAll("iframe")].every(f => {
+		const d = f.contentDocument, need = Math.ceil(d.body.getBoundingClientRect().bottom);
+		return d.documentElement.scrollHeight <= f.clientHeight && f.clientHeight - need <= 24;
+	})`)
 	if hidden := eval[int](t, ctx, `[...document.querySelectorAll("pre[data-cvq]")].filter(p => p.hidden).length`); hidden != 7 {
 		t.Errorf("%d of 7 <pre> hidden once their frame shows", hidden)
 	}

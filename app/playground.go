@@ -464,7 +464,7 @@ func (p *playground) renderEditor() app.UI {
 			app.H2().ID("editor-label").Body(app.Label().For("editor").Text("Client lines")),
 			app.Span().Class("hint").Text("Type or paste: bare lines, C:/S:, >>>/<<<, .. continuations"),
 		),
-		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap("off").
+		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(map[bool]string{true: "soft", false: "off"}[p.embed]).
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
 			Aria("describedby", "editor-help").
 			Text(clientValue(p.input)).Body(app.Text(p.input)).Rows(editorRows(p.input, p.embed)).

@@ -40,7 +40,7 @@ func (p *playground) renderEmbed() app.UI {
 			p.renderExplanation(),
 		),
 		app.P().Class("embed-foot").Body(
-			app.Span().Class("hint").Text("policy "+p.policy.Name+" · computed in your browser · "),
+			app.Span().Class("hint").Text("policy "+p.policy.Name+" · computed in your browser"),
 			app.A().ID("open-playground").Href(p.home+"#"+encodeShare(p.shareState())).Target("_blank").Rel("noopener").Text("Open in playground ↗"),
 		),
 		app.If(p.mounted, func() app.UI {

@@ -191,17 +191,27 @@ func PostHeightToParent(height int) error {
 	return err
 }
 
-// ScrollHeight returns document.documentElement.scrollHeight.
-func ScrollHeight() (int, error) {
-	el, err := get("document", "documentElement")
+// ContentHeight returns the height the page needs: the bottom of the
+// body's content plus the body's bottom margin. (The document's
+// scrollHeight never goes below the frame's own height, so a frame sized
+// from it could only grow.)
+func ContentHeight() (int, error) {
+	body, err := get("document", "body")
 	if err != nil {
 		return 0, err
 	}
-	h, err := el.Get("scrollHeight")
+	rect, err := body.Call("getBoundingClientRect")
 	if err != nil {
 		return 0, err
 	}
-	return h.Int()
+	bottom, err := rect.Get("bottom")
+	if err != nil {
+		return 0, err
+	}
+	scrollY, _ := get("window", "scrollY")
+	b, _ := bottom.Float()
+	y, _ := scrollY.Float()
+	return int(b+y+0.999) + 8, nil
 }
 
 // PageURL returns the page's address without its fragment.
@@ -222,7 +232,7 @@ func PageURL() (string, error) {
 // {type: "cvq-playground:height", height: N}.
 func ReportHeight() error {
 	post := func() {
-		if h, err := ScrollHeight(); err == nil {
+		if h, err := ContentHeight(); err == nil {
 			PostHeightToParent(h)
 		}
 	}

@@ -24,8 +24,8 @@ func ReplaceFragment(string) error { return ErrUnavailable }
 // PostHeightToParent returns ErrUnavailable.
 func PostHeightToParent(int) error { return ErrUnavailable }
 
-// ScrollHeight returns ErrUnavailable.
-func ScrollHeight() (int, error) { return 0, ErrUnavailable }
+// ContentHeight returns ErrUnavailable.
+func ContentHeight() (int, error) { return 0, ErrUnavailable }
 
 // PageURL returns ErrUnavailable.
 func PageURL() (string, error) { return "", ErrUnavailable }

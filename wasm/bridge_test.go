@@ -15,8 +15,8 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	if err := ReplaceFragment("in=x"); err == nil {
 		t.Error("ReplaceFragment: no error without history")
 	}
-	if _, err := ScrollHeight(); err == nil {
-		t.Error("ScrollHeight: no error without a document")
+	if _, err := ContentHeight(); err == nil {
+		t.Error("ContentHeight: no error without a document")
 	}
 	if err := PostHeightToParent(100); err == nil {
 		t.Error("PostHeightToParent: no error without a window")
