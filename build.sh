@@ -104,7 +104,14 @@ case "${1:-}" in
     ;;
   bench)
     need_go
-    go test -run '^$' -bench . -benchmem ./protocol
+    need_tool brotli brotli
+    mkdir -p build
+    echo "== engine benchmarks" >&2
+    go test -run '^$' -bench . -benchmem ./protocol | tee build/engine-bench.txt >&2
+    echo "== page measurements (headless chromium)" >&2
+    CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
+      go test -count=1 -tags 'browser bench' -run '^TestBench$' ./app -v 2>&1 | grep '^|'
+    echo "(written to build/bench.json)" >&2
     ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

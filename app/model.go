@@ -19,7 +19,6 @@ type row struct {
 	X        protocol.Exchange
 	Decision protocol.Decision // a copy, since the session reuses its own
 	Differs  bool
-	Why      string // why the server refused or closed; "" otherwise
 }
 
 // result is everything the page shows for an input and a policy.
@@ -52,7 +51,6 @@ func evaluate(p *protocol.Policy, input string) result {
 			r.Decision = *x.Decision
 			r.X.Decision = &r.Decision
 		}
-		r.Why = protocol.Why(p, &r.X)
 		if r.Differs {
 			res.Differs++
 		}
@@ -60,6 +58,21 @@ func evaluate(p *protocol.Policy, input string) result {
 		res.Rows = append(res.Rows, r)
 	}
 	return res
+}
+
+// maxRenderedRows bounds the transcript rows drawn at once; the others
+// are a click (or a caret move) away.
+const maxRenderedRows = 200
+
+// window returns the rows to draw: all of them, or maxRenderedRows around
+// the selected one.
+func (res *result) window(sel int) (from, to int) {
+	n := len(res.Rows)
+	if n <= maxRenderedRows {
+		return 0, n
+	}
+	from = min(max(sel-maxRenderedRows/2, 0), n-maxRenderedRows)
+	return from, from + maxRenderedRows
 }
 
 // rowAtLine returns the index of the row for the editor line n (1-based):

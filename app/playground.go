@@ -150,6 +150,8 @@ func (p *playground) OnMount(ctx app.Context) {
 		wasm.SetRootTheme(p.theme)
 	}
 	p.mounted = true
+	// The first frame the WebAssembly renders, for the load measurements.
+	ctx.Defer(func(ctx app.Context) { wasm.Mark("cvq-rendered") })
 	if p.embed {
 		// /embed/ sits one folder below the playground; /embed and
 		// /embed.html beside it.

@@ -32,9 +32,27 @@ func (p *playground) renderTranscript() app.UI {
 		app.If(len(res.Rows) == 0, func() app.UI {
 			return app.P().Class("empty").Text("No client lines yet. Type one in the editor, or load an example.")
 		}),
-		app.Ol().Class("transcript").ID("transcript").Aria("label", "computed transcript").Body(
-			app.Range(res.Rows).Slice(func(i int) app.UI { return p.renderRow(i) }),
-		),
+		p.renderRows(),
+	)
+}
+
+// renderRows draws the rows of the window around the selected line, with
+// a way to the others when there are too many to draw at once.
+func (p *playground) renderRows() app.UI {
+	from, to := p.res.window(p.sel)
+	n := len(p.res.Rows)
+	jump := func(id string, target int, text string) app.UI {
+		return app.Li().Class("more").Body(app.Button().Type("button").Class("btn small").ID(id).
+			OnClick(p.selectRow(target), app.EventScope(target)).Text(text))
+	}
+	return app.Ol().Class("transcript").ID("transcript").Aria("label", "computed transcript").Body(
+		app.If(from > 0, func() app.UI {
+			return jump("rows-before", from-1, fmt.Sprintf("↑ %d earlier client lines (editor lines 1–%d)", from, p.res.Rows[from-1].Line))
+		}),
+		app.Range(p.res.Rows[from:to]).Slice(func(i int) app.UI { return p.renderRow(from + i) }),
+		app.If(to < n, func() app.UI {
+			return jump("rows-after", to, fmt.Sprintf("↓ %d more client lines (editor lines %d–%d)", n-to, p.res.Rows[to].Line, p.res.Rows[n-1].Line))
+		}),
 	)
 }
 
@@ -63,8 +81,8 @@ func (p *playground) renderRow(i int) app.UI {
 	case protocol.KindNotSimulated:
 		server = append(server, app.Div().Class("note").Text("# not simulated: "+x.Req.CommandName()))
 	}
-	if r.Why != "" {
-		server = append(server, app.Div().Class("why").Body(app.Span().Class("icon").Aria("hidden", true).Text("⚠ "), app.Text(r.Why)))
+	if why := protocol.Why(p.policy, x); why != "" {
+		server = append(server, app.Div().Class("why").Body(app.Span().Class("icon").Aria("hidden", true).Text("⚠ "), app.Text(why)))
 	}
 	if e.LinesDiffer(x) {
 		if len(e.Expect) == 0 {

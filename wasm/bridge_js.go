@@ -259,3 +259,13 @@ func ReportHeight() error {
 	post()
 	return err // the observer lives as long as the page: cb is never released
 }
+
+// Mark records a performance mark, for measurements of the page.
+func Mark(name string) error {
+	perf, err := get("performance")
+	if err != nil {
+		return err
+	}
+	_, err = perf.Call("mark", name)
+	return err
+}

@@ -32,3 +32,6 @@ func PageURL() (string, error) { return "", ErrUnavailable }
 
 // ReportHeight returns ErrUnavailable.
 func ReportHeight() error { return ErrUnavailable }
+
+// Mark returns ErrUnavailable.
+func Mark(string) error { return ErrUnavailable }

@@ -21,6 +21,9 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	if err := PostHeightToParent(100); err == nil {
 		t.Error("PostHeightToParent: no error without a window")
 	}
+	if err := Mark("x"); err == nil && !hasPerformance {
+		t.Error("Mark: no error without performance")
+	}
 	var got error
 	called := false
 	CopyText("x", func(err error) { called, got = true, err })
