@@ -37,23 +37,32 @@ func (b builder) line(trid int) string {
 // inserted line reads like the next command of the session.
 func nextTrID(res *result) int {
 	n := 0
-	for _, r := range res.Rows {
-		if r.X.Req.TrIDErr == protocol.FaultNone && int(r.X.Req.TrID) > n && r.X.Req.TrID < 1<<31 {
-			n = int(r.X.Req.TrID)
+	for _, e := range res.Transcript.Entries {
+		r := protocol.Parse(e.Client)
+		if r.TrIDErr == protocol.FaultNone && int(r.TrID) > n && r.TrID < 1<<31 {
+			n = int(r.TrID)
 		}
 	}
 	return n + 1
 }
 
-// localesByName lists the LCID table in alphabetical order of names.
-func localesByName() []protocol.Locale {
+// The builder's choices, computed once.
+var (
+	localesByName = sortedLocales()
+	libraries     = knownLibraries()
+	systems       = protocol.Systems()
+	builds        = protocol.Builds()
+)
+
+// sortedLocales lists the LCID table in alphabetical order of names.
+func sortedLocales() []protocol.Locale {
 	ls := protocol.Locales()
 	sort.SliceStable(ls, func(i, j int) bool { return ls[i].Display < ls[j].Display })
 	return ls
 }
 
-// libraries lists the known libraries, in release order.
-func libraries() []string {
+// knownLibraries lists the known libraries, in release order.
+func knownLibraries() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, b := range protocol.Builds() {

@@ -37,3 +37,6 @@ var examples = []example{
 	{"Edge cases", "Bad TrIDs and commands", protocol.DefaultPreset, "CVQ x1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\ncvq 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 4294967296 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", "The server closes without a reply."},
 	{"Edge cases", "Locale forms", protocol.DefaultPreset, "CVQ 1 0x0C0A win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 2 0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 3 1033 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", "Upper-case hex is fine; no 0x or a decimal LCID gives 710."},
 }
+
+// presetList is the built-in policies, decoded once.
+var presetList = protocol.Presets()

@@ -10,15 +10,18 @@ import (
 // it are not evaluated, and the page says so.
 const maxEvaluatedLines = 20000
 
-// row is one evaluated client line of the editor.
+// row is one evaluated client line of the editor, kept small: the page
+// evaluates every line on each keystroke but draws only a window of them,
+// so a row keeps where the session stood before the line, and the full
+// exchange is computed again for the rows drawn (see exchange).
 type row struct {
-	Entry    int // index in the transcript
-	Line     int // 1-based editor line of the client line
-	Conn     int
-	NewConn  bool // the first line of a connection after a close
-	X        protocol.Exchange
-	Decision protocol.Decision // a copy, since the session reuses its own
-	Differs  bool
+	Entry   int // index in the transcript
+	Line    int // 1-based editor line of the client line
+	Conn    int
+	NewConn bool // the first line of a connection after a close
+	Close   bool
+	Differs bool
+	before  protocol.SessionState
 }
 
 // result is everything the page shows for an input and a policy.
@@ -34,6 +37,7 @@ type result struct {
 func evaluate(p *protocol.Policy, input string) result {
 	var res result
 	res.Transcript = protocol.ReadTranscript(input)
+	res.Rows = make([]row, 0, min(len(res.Transcript.Entries), maxEvaluatedLines))
 	s := protocol.NewSession(p)
 	prevClosed := false
 	for i := range res.Transcript.Entries {
@@ -42,15 +46,12 @@ func evaluate(p *protocol.Policy, input string) result {
 			break
 		}
 		e := &res.Transcript.Entries[i]
+		before := s.State()
 		x := s.Step(e.Client)
 		if x.Kind == protocol.KindIgnored {
 			continue
 		}
-		r := row{Entry: i, Line: e.Line, Conn: x.Conn, NewConn: prevClosed, X: x, Differs: e.Differs(&x)}
-		if x.Decision != nil {
-			r.Decision = *x.Decision
-			r.X.Decision = &r.Decision
-		}
+		r := row{Entry: i, Line: e.Line, Conn: x.Conn, NewConn: prevClosed, Close: x.Close, Differs: e.Differs(&x), before: before}
 		if r.Differs {
 			res.Differs++
 		}
@@ -60,9 +61,21 @@ func evaluate(p *protocol.Policy, input string) result {
 	return res
 }
 
+// exchange computes row i's exchange again, from where its session stood.
+// The Decision it points to belongs to the returned exchange alone.
+func (res *result) exchange(p *protocol.Policy, i int) protocol.Exchange {
+	r := &res.Rows[i]
+	x := protocol.ResumeSession(p, r.before).Step(res.Transcript.Entries[r.Entry].Client)
+	if x.Decision != nil {
+		d := *x.Decision
+		x.Decision = &d
+	}
+	return x
+}
+
 // maxRenderedRows bounds the transcript rows drawn at once; the others
 // are a click (or a caret move) away.
-const maxRenderedRows = 200
+const maxRenderedRows = 60
 
 // window returns the rows to draw: all of them, or maxRenderedRows around
 // the selected one.

@@ -20,6 +20,9 @@ func loadPage(t *testing.T, p *playground) string {
 	return app.HTMLString(p)
 }
 
+// reply is the server line of row i as the page computes it.
+func reply(p *playground, i int) string { return p.res.exchange(p.policy, i).Reply }
+
 func TestDefaultPageShowsTheWikiAnswers(t *testing.T) {
 	p := newPlayground()
 	html := loadPage(t, p)
@@ -38,6 +41,15 @@ func TestDefaultPageShowsTheWikiAnswers(t *testing.T) {
 	}
 	if len(p.res.Rows) != 6 || p.res.Rows[1].NewConn != true || p.res.Rows[0].NewConn {
 		t.Errorf("rows: %d, new connection flags wrong", len(p.res.Rows))
+	}
+	// Each row computed again from its saved session state is the same as
+	// running the whole transcript.
+	var want strings.Builder
+	protocol.Respond(&want, p.policy, p.input)
+	for i := range p.res.Rows {
+		if r := reply(p, i); !strings.Contains(want.String(), "S: "+r+"\n") {
+			t.Errorf("row %d recomputed as %q, not in\n%s", i, r, want.String())
+		}
 	}
 }
 
@@ -67,12 +79,12 @@ func TestExplanationFollowsSelection(t *testing.T) {
 
 func TestBrokenPolicyKeepsTheLastValid(t *testing.T) {
 	p := newPlayground()
-	before := p.res.Rows[1].X.Reply
+	before := reply(p, 1)
 	p.setCustom(`{"name": "x", "dialects": ["CVR0"], `)
 	if p.customErr == "" || !strings.Contains(p.customErr, "line 1") {
 		t.Errorf("customErr = %q, want a positioned message", p.customErr)
 	}
-	if p.res.Rows[1].X.Reply != before || p.policy.Name != protocol.DefaultPreset {
+	if reply(p, 1) != before || p.policy.Name != protocol.DefaultPreset {
 		t.Error("a broken policy replaced the one in force")
 	}
 	p.tab = tabPolicy
@@ -82,8 +94,8 @@ func TestBrokenPolicyKeepsTheLastValid(t *testing.T) {
 	}
 	valid := strings.Replace(string(p.policy.JSON()), `"minimum": "6.2.0205"`, `"minimum": "6.0.0602"`, 1)
 	p.setCustom(valid)
-	if p.customErr != "" || !strings.Contains(p.res.Rows[1].X.Reply, " 6.0.0602 ") {
-		t.Errorf("a valid edit is not in force: %q %q", p.customErr, p.res.Rows[1].X.Reply)
+	if p.customErr != "" || !strings.Contains(reply(p, 1), " 6.0.0602 ") {
+		t.Errorf("a valid edit is not in force: %q %q", p.customErr, reply(p, 1))
 	}
 }
 
@@ -110,8 +122,8 @@ func TestPresetsInSelector(t *testing.T) {
 			t.Errorf("preset %s missing from the selector", name)
 		}
 	}
-	if !p.setPreset("msn-2003-09") || !strings.HasPrefix(p.res.Rows[1].X.Reply, "CVQ 2 6.0.0602 6.0.0602 1.0.0000") {
-		t.Errorf("switching preset: %q", p.res.Rows[1].X.Reply)
+	if !p.setPreset("msn-2003-09") || !strings.HasPrefix(reply(p, 1), "CVQ 2 6.0.0602 6.0.0602 1.0.0000") {
+		t.Errorf("switching preset: %q", reply(p, 1))
 	}
 	if p.setPreset("nope") || p.policy.Name != "msn-2003-09" {
 		t.Error("an unknown preset replaced the policy")
@@ -146,6 +158,31 @@ func TestByteOffsetCountsUTF16(t *testing.T) {
 	}
 	if lineOfOffset(s, byteOffset(s, 4)) != 2 {
 		t.Error("the caret after the newline is on line 2")
+	}
+}
+
+func TestWindowAroundSelection(t *testing.T) {
+	p := newPlayground()
+	p.setPreset("msn-2006-03")
+	p.setInput(benchTranscript(500), 250)
+	from, to := p.res.window(p.sel)
+	if to-from != maxRenderedRows || p.sel < from || p.sel >= to {
+		t.Errorf("window [%d,%d) around %d", from, to, p.sel)
+	}
+	html := loadPage(t, p)
+	if got := strings.Count(html, `class="exchange`); got != maxRenderedRows {
+		t.Errorf("%d rows drawn, want %d", got, maxRenderedRows)
+	}
+	for _, want := range []string{`id="rows-before"`, `id="rows-after"`, "500 client lines, 1 connection"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if from, to := p.res.window(0); from != 0 || to != maxRenderedRows {
+		t.Errorf("window at the start [%d,%d)", from, to)
+	}
+	if from, to := p.res.window(499); to != 500 || from != 500-maxRenderedRows {
+		t.Errorf("window at the end [%d,%d)", from, to)
 	}
 }
 

@@ -150,6 +150,7 @@ func (p *playground) OnMount(ctx app.Context) {
 		wasm.SetRootTheme(p.theme)
 	}
 	p.mounted = true
+	p.pushEditors(ctx)
 	// The first frame the WebAssembly renders, for the load measurements.
 	ctx.Defer(func(ctx app.Context) { wasm.Mark("cvq-rendered") })
 	if p.embed {
@@ -169,6 +170,7 @@ func (p *playground) OnMount(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if frag != encodeShare(p.shareState()) {
 				p.applyLink(frag, p.input)
+				p.pushEditors(ctx)
 				wasm.SetRootTheme(p.theme)
 			}
 		})
@@ -282,14 +284,39 @@ func editorRows(text string, embed bool) int {
 	return min(max(strings.Count(text, "\n")+2, 3), 40)
 }
 
-// clientValue is a textarea's value property in the browser, and nothing on
-// the server, where the text is the element's content: go-app writes
-// attribute values with Go quoting, not HTML escaping.
-func clientValue(s string) string {
+// serverText is a textarea's content as the server prerenders it. In the
+// browser the textareas are not bound to the state: pushEditors writes
+// them when the program changes their text, so that typing is never
+// overwritten and the browser keeps its undo history.
+func serverText(s string) app.UI {
 	if app.IsClient {
-		return s
+		return nil
 	}
-	return ""
+	return app.Text(s)
+}
+
+// pushEditors writes the editor's and the policy editor's texts into the
+// page after the next render.
+func (p *playground) pushEditors(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		setValue("editor", p.input)
+		setValue("policy-json", p.policyText())
+	})
+}
+
+func setValue(id, text string) {
+	el := app.Window().GetElementByID(id)
+	if el.Truthy() && el.Get("value").String() != text {
+		el.Set("value", text)
+	}
+}
+
+// policyText is the policy editor's text: the edited copy, or the preset.
+func (p *playground) policyText() string {
+	if p.custom != "" {
+		return p.custom
+	}
+	return string(p.policy.JSON())
 }
 
 // caretLine returns the 1-based editor line of the textarea's caret.
@@ -347,6 +374,7 @@ func (p *playground) onEditorKeyDown(ctx app.Context, e app.Event) {
 
 func (p *playground) onPresetChange(ctx app.Context, e app.Event) {
 	if p.setPreset(ctx.JSSrc().Get("value").String()) {
+		p.pushEditors(ctx)
 		p.save(ctx)
 	}
 }
@@ -396,6 +424,7 @@ func (p *playground) loadExample(ex example) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.setPreset(ex.Policy)
 		p.setInput(ex.Input, 1)
+		p.pushEditors(ctx)
 		p.status = "Loaded “" + ex.Title + "” with policy " + ex.Policy + "."
 		p.save(ctx)
 	}
@@ -440,8 +469,8 @@ func (p *playground) renderHeader() app.UI {
 		app.Div().Class("controls").Body(
 			app.Label().For("preset").Text("Policy"),
 			app.Select().ID("preset").OnChange(p.onPresetChange).Body(
-				app.Range(protocol.Presets()).Slice(func(i int) app.UI {
-					pol := protocol.Presets()[i]
+				app.Range(presetList).Slice(func(i int) app.UI {
+					pol := presetList[i]
 					return app.Option().Value(pol.Name).Selected(pol.Name == p.preset).
 						Text(pol.Name + " (" + pol.Date + ")")
 				}),
@@ -469,7 +498,7 @@ func (p *playground) renderEditor() app.UI {
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(map[bool]string{true: "soft", false: "off"}[p.embed]).
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
 			Aria("describedby", "editor-help").
-			Text(clientValue(p.input)).Body(app.Text(p.input)).Rows(editorRows(p.input, p.embed)).
+			Body(serverText(p.input)).Rows(editorRows(p.input, p.embed)).
 			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
 		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
 		app.If(skipped > 0, func() app.UI {

@@ -16,6 +16,7 @@ func (p *playground) renderNotices() app.UI {
 				app.Text("The link replaced your text. "),
 				app.Button().Type("button").Class("btn small").ID("restore").OnClick(func(ctx app.Context, e app.Event) {
 					p.setInput(p.previous, 1)
+					p.pushEditors(ctx)
 					p.previous = ""
 					p.save(ctx)
 				}).Text("Restore your text"),

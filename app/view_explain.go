@@ -21,7 +21,8 @@ func (p *playground) renderExplanation() app.UI {
 			app.P().Class("empty").Text("Select a client line to see every field explained."),
 		)
 	}
-	x := &r.X
+	xv := p.res.exchange(p.policy, p.sel)
+	x := &xv
 	ex := protocol.Explain(p.policy, x)
 	where := fmt.Sprintf("line %d · connection %d", r.Line, r.Conn)
 	if x.Dialect != "" {

@@ -12,7 +12,10 @@ func (p *playground) renderTools() app.UI {
 	tab := func(id, label string) app.UI {
 		return app.Button().Type("button").Role("tab").ID("tab-"+id).Class("tab").
 			Aria("selected", p.tab == id).Aria("controls", "panel-"+id).
-			OnClick(func(ctx app.Context, e app.Event) { p.tab = id }, app.EventScope(id)).Text(label)
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.tab = id
+				p.pushEditors(ctx)
+			}, app.EventScope(id)).Text(label)
 	}
 	var panel app.UI
 	switch p.tab {
@@ -48,10 +51,7 @@ func (p *playground) renderExamples() app.UI {
 }
 
 func (p *playground) renderPolicy() app.UI {
-	text := p.custom
-	if text == "" {
-		text = string(p.policy.JSON())
-	}
+	text := p.policyText()
 	return app.Div().Class("policy").Body(
 		app.P().Body(
 			app.Strong().Text(p.policy.Name),
@@ -61,7 +61,7 @@ func (p *playground) renderPolicy() app.UI {
 		app.Label().For("policy-json").Class("sr-only").Text("Policy JSON"),
 		app.Textarea().ID("policy-json").Class("editor policy-editor").Spellcheck(false).Wrap("off").
 			Aria("invalid", p.customErr != "").Aria("describedby", "policy-error").
-			Text(clientValue(text)).Body(app.Text(text)).
+			Body(serverText(text)).
 			OnInput(func(ctx app.Context, e app.Event) {
 				p.setCustom(ctx.JSSrc().Get("value").String())
 				p.save(ctx)
@@ -73,6 +73,7 @@ func (p *playground) renderPolicy() app.UI {
 			return app.Button().Type("button").Class("btn small").ID("policy-reset").
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.setPreset(p.preset)
+					p.pushEditors(ctx)
 					p.save(ctx)
 				}).Text("Back to the preset " + p.preset)
 		}),
@@ -89,7 +90,7 @@ func (p *playground) renderBuilder() app.UI {
 		return func(ctx app.Context, e app.Event) { *dst = ctx.JSSrc().Get("value").String() }
 	}
 	var versions []protocol.Build
-	for _, bd := range protocol.Builds() {
+	for _, bd := range builds {
 		if bd.Library == b.Library {
 			versions = append(versions, bd)
 		}
@@ -100,14 +101,14 @@ func (p *playground) renderBuilder() app.UI {
 			app.Option().Value("CVR").Selected(b.Command == "CVR").Text("CVR (inside an MSNP session)"),
 		)),
 		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(set(&b.Locale)).Body(
-			app.Range(localesByName()).Slice(func(i int) app.UI {
-				l := localesByName()[i]
+			app.Range(localesByName).Slice(func(i int) app.UI {
+				l := localesByName[i]
 				return app.Option().Value(l.Hex()).Selected(l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
 			}),
 		)),
 		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(set(&b.System)).Body(
-			app.Range(protocol.Systems()).Slice(func(i int) app.UI {
-				s := protocol.Systems()[i]
+			app.Range(systems).Slice(func(i int) app.UI {
+				s := systems[i]
 				v := s.Type + " " + s.Ver
 				if s.Type == "mac" {
 					v = "mac 10.4"
@@ -117,15 +118,15 @@ func (p *playground) renderBuilder() app.UI {
 		)),
 		field("b-library", "Library", app.Select().ID("b-library").OnChange(func(ctx app.Context, e app.Event) {
 			b.Library = ctx.JSSrc().Get("value").String()
-			for _, bd := range protocol.Builds() {
+			for _, bd := range builds {
 				if bd.Library == b.Library {
 					b.Version = bd.Version // the first build of the new library
 					break
 				}
 			}
 		}).Body(
-			app.Range(libraries()).Slice(func(i int) app.UI {
-				l := libraries()[i]
+			app.Range(libraries).Slice(func(i int) app.UI {
+				l := libraries[i]
 				return app.Option().Value(l).Selected(l == b.Library).Text(l)
 			}),
 		)),
@@ -140,6 +141,7 @@ func (p *playground) renderBuilder() app.UI {
 		app.P().Class("preview").Body(app.Span().Class("hint").Text("Line: "), app.Code().ID("builder-line").Text(line)),
 		app.Button().Type("button").Class("btn primary").ID("builder-insert").OnClick(func(ctx app.Context, e app.Event) {
 			p.setInput(appendLine(p.input, line), lineOfOffset(p.input, len(p.input))+1)
+			p.pushEditors(ctx)
 			p.sel = len(p.res.Rows) - 1
 			p.status = "Added: " + line
 			p.save(ctx)

@@ -14,7 +14,7 @@ import (
 // where pasted expectations differ.
 func (p *playground) renderTranscript() app.UI {
 	res := &p.res
-	summary := fmt.Sprintf("%d client lines, %d connections", len(res.Rows), conns(res))
+	summary := plural(len(res.Rows), "client line") + ", " + plural(conns(res), "connection")
 	if res.Differs > 0 {
 		summary += fmt.Sprintf(", %d differ from the pasted answers", res.Differs)
 	}
@@ -56,6 +56,13 @@ func (p *playground) renderRows() app.UI {
 	)
 }
 
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
 func conns(res *result) int {
 	if len(res.Rows) == 0 {
 		return 0
@@ -65,7 +72,8 @@ func conns(res *result) int {
 
 func (p *playground) renderRow(i int) app.UI {
 	r := &p.res.Rows[i]
-	x := &r.X
+	xv := p.res.exchange(p.policy, i)
+	x := &xv
 	e := &p.res.Transcript.Entries[r.Entry]
 	cls := "exchange"
 	if i == p.sel {

@@ -54,6 +54,25 @@ type Session struct {
 // NewSession starts a client's first connection to a server with p.
 func NewSession(p *Policy) *Session { return &Session{policy: p, conn: 1} }
 
+// SessionState is where a Session stands between two lines: enough to
+// resume it, so that a user interface can recompute one line without
+// replaying the whole transcript. The zero SessionState is not valid.
+type SessionState struct {
+	conn, lines int
+	dialect     string
+	closed      bool
+}
+
+// State returns where s stands now.
+func (s *Session) State() SessionState {
+	return SessionState{conn: s.conn, lines: s.lines, dialect: s.dialect, closed: s.closed}
+}
+
+// ResumeSession returns a session with p that stands where st says.
+func ResumeSession(p *Policy, st SessionState) *Session {
+	return &Session{policy: p, conn: st.conn, lines: st.lines, dialect: st.dialect, closed: st.closed}
+}
+
 // Step hands the server one client line (without its CR LF) and returns
 // what it did. After a close the next line opens a new connection.
 // The returned Exchange's Decision points into s and is overwritten by the

@@ -48,7 +48,11 @@ const (
 // "Server disconnects client." expects a close; lines starting with "#" are
 // comments. A CR before the LF is dropped, and a last line without LF counts.
 func ReadTranscript(text string) Transcript {
-	var t Transcript
+	lines := strings.Count(text, "\n") + 1
+	t := Transcript{Entries: make([]Entry, 0, lines)}
+	// One backing array for the segments of all entries; a joined line's
+	// append goes elsewhere, as each entry's slice is capped at one.
+	segs := make([]Segment, 0, lines)
 	last := -1          // index of the last non-blank client entry
 	prevServer := false // the previous input line was a server line
 	off := 0
@@ -116,11 +120,8 @@ func ReadTranscript(text string) Transcript {
 		} else if rest, ok := cutPrefix(line, ">>>", " "); ok {
 			client = rest
 		}
-		t.Entries = append(t.Entries, Entry{
-			Client: client,
-			Line:   n,
-			Segs:   []Segment{{Off: start + len(line) - len(client), At: 0, Len: len(client)}},
-		})
+		segs = append(segs, Segment{Off: start + len(line) - len(client), At: 0, Len: len(client)})
+		t.Entries = append(t.Entries, Entry{Client: client, Line: n, Segs: segs[len(segs)-1 : len(segs) : len(segs)]})
 		if !IsBlank(client) {
 			last = len(t.Entries) - 1
 		}
