@@ -151,6 +151,12 @@ func (p *playground) OnMount(ctx app.Context) {
 	}
 	p.mounted = true
 	p.pushEditors(ctx)
+	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
+		if i, ok := a.Value.(int); ok && i >= 0 && i < len(p.res.Rows) {
+			p.sel = i
+			p.save(ctx)
+		}
+	})
 	// The first frame the WebAssembly renders, for the load measurements.
 	ctx.Defer(func(ctx app.Context) { wasm.Mark("cvq-rendered") })
 	if p.embed {

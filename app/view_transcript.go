@@ -70,68 +70,101 @@ func conns(res *result) int {
 	return res.Rows[len(res.Rows)-1].Conn - res.Rows[0].Conn + 1
 }
 
+// actionSelect is sent by a transcript row when it is clicked.
+const actionSelect = "cvq/select-row"
+
+// renderRow describes row i for its component: plain data, so that go-app
+// redraws only the rows whose data changed.
 func (p *playground) renderRow(i int) app.UI {
 	r := &p.res.Rows[i]
 	xv := p.res.exchange(p.policy, i)
 	x := &xv
 	e := &p.res.Transcript.Entries[r.Entry]
+	var server []textPart
+	switch x.Kind {
+	case protocol.KindReplied:
+		server = append(server, textPart{"sline", x.Reply})
+	case protocol.KindNotSimulated:
+		server = append(server, textPart{"note", "# not simulated: " + x.Req.CommandName()})
+	}
+	if why := protocol.Why(p.policy, x); why != "" {
+		server = append(server, textPart{"why", "⚠ " + why})
+	}
+	if e.LinesDiffer(x) {
+		if len(e.Expect) == 0 {
+			server = append(server, textPart{"expect", "! expected no reply"})
+		}
+		for _, l := range e.Expect {
+			server = append(server, textPart{"expect", "! expected: " + l})
+		}
+	}
+	if e.CloseDiffers(x) {
+		server = append(server, textPart{"expect", "! expected: " + protocol.DisconnectLine})
+	} else if e.Expected && !r.Differs {
+		server = append(server, textPart{"match", "✓ matches the pasted answer"})
+	}
+	if x.Close {
+		server = append(server, textPart{"close", protocol.DisconnectLine})
+	}
+	return &transcriptRow{
+		Index: i, Line: r.Line, Conn: r.Conn, NewConn: r.NewConn, Selected: i == p.sel, Differs: r.Differs,
+		Text: x.Line, Tokens: tokenParts(x), Missing: missingAtEnd(x), Server: server,
+	}
+}
+
+// textPart is a piece of text with its class.
+type textPart struct{ Class, Text string }
+
+// transcriptRow is one client line of the computed transcript with what
+// the server did.
+type transcriptRow struct {
+	app.Compo
+	Index, Line, Conn          int
+	NewConn, Selected, Differs bool
+	Text                       string
+	Tokens                     []textPart
+	Missing                    bool
+	Server                     []textPart
+}
+
+func (r *transcriptRow) Render() app.UI {
 	cls := "exchange"
-	if i == p.sel {
+	if r.Selected {
 		cls += " sel"
 	}
 	if r.Differs {
 		cls += " differs"
 	}
-	var server []app.UI
-	switch x.Kind {
-	case protocol.KindReplied:
-		server = append(server, app.Div().Class("sline").Body(app.Span().Class("pfx").Text("S:"), app.Text(" "+x.Reply)))
-	case protocol.KindNotSimulated:
-		server = append(server, app.Div().Class("note").Text("# not simulated: "+x.Req.CommandName()))
-	}
-	if why := protocol.Why(p.policy, x); why != "" {
-		server = append(server, app.Div().Class("why").Body(app.Span().Class("icon").Aria("hidden", true).Text("⚠ "), app.Text(why)))
-	}
-	if e.LinesDiffer(x) {
-		if len(e.Expect) == 0 {
-			server = append(server, app.Div().Class("expect").Text("! expected no reply"))
-		}
-		for _, l := range e.Expect {
-			server = append(server, app.Div().Class("expect").Text("! expected: "+l))
-		}
-	}
-	if r.Differs {
-		if e.CloseDiffers(x) {
-			server = append(server, app.Div().Class("expect").Text("! expected: "+protocol.DisconnectLine))
-		}
-	} else if e.Expected {
-		server = append(server, app.Div().Class("match").Text("✓ matches the pasted answer"))
-	}
-	if x.Close {
-		server = append(server, app.Div().Class("close").Text(protocol.DisconnectLine))
-	}
 	return app.Li().Class(cls).Body(
 		app.If(r.NewConn, func() app.UI {
 			return app.Div().Class("conn-break").Text("new connection " + strconv.Itoa(r.Conn))
 		}),
-		app.Button().Type("button").Class("line-button").Aria("current", i == p.sel).
-			Aria("label", fmt.Sprintf("Explain line %d: %s", r.Line, x.Line)).
-			OnClick(p.selectRow(i), app.EventScope(i)).Body(
+		app.Button().Type("button").Class("line-button").Aria("current", r.Selected).
+			Aria("label", fmt.Sprintf("Explain line %d: %s", r.Line, printableLine(r.Text))).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionSelect, r.Index) }).Body(
 			app.Span().Class("lineno").Text(strconv.Itoa(r.Line)),
 			app.Span().Class("pfx").Text("C:"),
 			app.Text(" "),
-			app.Span().Class("cline").Body(tokenSpans(x)...),
-			app.If(missingAtEnd(x), func() app.UI {
+			app.Span().Class("cline").Body(app.Range(r.Tokens).Slice(func(i int) app.UI {
+				return app.Span().Class(r.Tokens[i].Class).Text(r.Tokens[i].Text)
+			})),
+			app.If(r.Missing, func() app.UI {
 				return app.Span().Class("missing-mark").Title("parameters are missing here").Text(" ⟂")
 			}),
 		),
-		app.Div().Class("server").Body(server...),
+		app.Div().Class("server").Body(app.Range(r.Server).Slice(func(i int) app.UI {
+			part := r.Server[i]
+			if part.Class == "sline" {
+				return app.Div().Class("sline").Body(app.Span().Class("pfx").Text("S:"), app.Text(" "+part.Text))
+			}
+			return app.Div().Class(part.Class).Text(part.Text)
+		})),
 	)
 }
 
-// tokenSpans writes a client line as coloured tokens, marking the one the
-// server refused or closed on.
-func tokenSpans(x *protocol.Exchange) []app.UI {
+// tokenParts splits a client line into coloured tokens and the gaps
+// between them, marking the one the server refused or closed on.
+func tokenParts(x *protocol.Exchange) []textPart {
 	line := x.Line
 	bad := protocol.Span{Start: -1, End: -1}
 	switch {
@@ -141,24 +174,24 @@ func tokenSpans(x *protocol.Exchange) []app.UI {
 		bad = x.Decision.Span
 	}
 	if len(line) > 4096 {
-		return []app.UI{app.Span().Class("tok bad").Text(printableLine(line[:4096]) + "…")}
+		return []textPart{{"tok bad", printableLine(line[:4096]) + "…"}}
 	}
-	var out []app.UI
+	var out []textPart
 	cmd := x.Req.CommandName()
 	at := 0
 	for i, t := range protocol.Tokenize(line) {
 		if t.Start > at {
-			out = append(out, app.Span().Class("gap").Text(printableLine(line[at:t.Start])))
+			out = append(out, textPart{"gap", printableLine(line[at:t.Start])})
 		}
 		cls := "tok f-" + protocol.TokenKey(cmd, i)
 		if (t.Start >= bad.Start && t.Start < bad.End) || (bad.Start == bad.End && t.Start == bad.Start && bad.Start >= 0) {
 			cls += " bad"
 		}
-		out = append(out, app.Span().Class(cls).Text(printableLine(t.In(line))))
+		out = append(out, textPart{cls, printableLine(t.In(line))})
 		at = t.End
 	}
 	if at < len(line) {
-		out = append(out, app.Span().Class("gap").Text(printableLine(line[at:])))
+		out = append(out, textPart{"gap", printableLine(line[at:])})
 	}
 	return out
 }
