@@ -38,13 +38,8 @@ func TestMain(m *testing.M) {
 }
 
 func runBrowserTests(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "cvq-web-")
+	dir, err := buildSite()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	if err := buildSite(dir); err != nil {
 		fmt.Fprintln(os.Stderr, "building the page:", err)
 		return 1
 	}
@@ -91,29 +86,13 @@ func runBrowserTests(m *testing.M) int {
 	return m.Run()
 }
 
-// buildSite compiles the page to WebAssembly and copies the assets.
-func buildSite(dir string) error {
-	web := filepath.Join(dir, "web")
-	if err := os.MkdirAll(web, 0o755); err != nil {
-		return err
-	}
-	// The flags of build.sh, so that what is measured is what is served.
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+// buildSite builds the page as ./build.sh serves it, in ../build.
+func buildSite() (string, error) {
+	cmd := exec.Command("../build.sh", "build")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%v\n%s", err, out)
+		return "", fmt.Errorf("%v\n%s", err, out)
 	}
-	assets, _ := filepath.Glob("../static/*")
-	for _, a := range assets {
-		data, err := os.ReadFile(a)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(web, filepath.Base(a)), data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return filepath.Abs("../build")
 }
 
 // newTab opens a fresh tab and loads the playground until the WebAssembly

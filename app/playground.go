@@ -50,6 +50,7 @@ type playground struct {
 	linkMsg   string // what went wrong with the link the page was opened with
 	previous  string // the user's own text, replaced by a link's; "" when none
 	home      string // the playground's address, relative to the embed
+	link      string // the fragment that carries the state, as last computed
 }
 
 func newPlayground() *playground {
@@ -168,13 +169,12 @@ func (p *playground) OnMount(ctx app.Context) {
 		if err := wasm.ReportHeight(); err != nil {
 			p.status = "Could not report the height to the page: " + err.Error()
 		}
-	} else {
-		p.syncURL()
 	}
+	p.syncURL(ctx)
 	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(this app.Value, args []app.Value) any {
 		frag, _ := wasm.Fragment()
 		ctx.Dispatch(func(ctx app.Context) {
-			if frag != encodeShare(p.shareState()) {
+			if frag != p.link {
 				p.applyLink(frag, p.input)
 				p.pushEditors(ctx)
 				wasm.SetRootTheme(p.theme)
@@ -254,12 +254,20 @@ func (p *playground) shareState() shareState {
 	return st
 }
 
-// syncURL writes the state into the URL's fragment without a new history
-// entry.
-func (p *playground) syncURL() {
-	if err := wasm.ReplaceFragment(encodeShare(p.shareState())); err != nil {
-		p.status = "Could not update the link: " + err.Error()
-	}
+// syncURL computes the link of the state and, in the playground, writes
+// it into the URL's fragment without a new history entry.
+func (p *playground) syncURL(ctx app.Context) {
+	encodeShare(p.shareState(), func(frag string) {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.link = frag
+			if p.embed || frag == "" {
+				return
+			}
+			if err := wasm.ReplaceFragment(frag); err != nil {
+				p.status = "Could not update the link: " + err.Error()
+			}
+		})
+	})
 }
 
 // save stores the state in local storage a moment after the last change.
@@ -270,6 +278,7 @@ func (p *playground) save(ctx app.Context) {
 		if gen != p.saveGen {
 			return
 		}
+		p.syncURL(ctx)
 		if p.embed {
 			return // an embed leaves the playground's own storage alone
 		}
@@ -277,7 +286,6 @@ func (p *playground) save(ctx app.Context) {
 		ls.Set(storeInput, p.input)
 		ls.Set(storePreset, p.preset)
 		ls.Set(storeCustom, p.custom)
-		p.syncURL()
 	})
 }
 
@@ -404,7 +412,13 @@ func (p *playground) copyLink(ctx app.Context, e app.Event) {
 		p.status = "Could not build the link: " + err.Error()
 		return
 	}
-	p.copy(ctx, "the link", base+"#"+encodeShare(p.shareState()))
+	encodeShare(p.shareState(), func(frag string) {
+		if frag == "" {
+			ctx.Dispatch(func(ctx app.Context) { p.status = "This browser cannot compress the link of an edited policy." })
+			return
+		}
+		p.copy(ctx, "the link", base+"#"+frag)
+	})
 }
 
 func (p *playground) selectRow(i int) app.EventHandler {

@@ -37,12 +37,33 @@ const maxShareBytes = 256 << 10
 // encodeShare writes the fragment (without "#") for st: the readable form
 // policy=…&in=…&sel=…&theme=…, or the compact z=<base64url of deflated
 // JSON>, whichever is shorter. An edited policy only fits the compact form.
-func encodeShare(st shareState) string {
+// done may be called later: in the browser the compression is the
+// browser's, which answers asynchronously.
+func encodeShare(st shareState, done func(string)) {
 	st.V = shareVersion
-	compact := "z=" + compress(st)
-	if st.Custom != "" {
-		return compact
-	}
+	js, _ := json.Marshal(st)
+	deflate(js, func(z []byte, err error) {
+		readable := readableShare(st)
+		switch {
+		case err != nil && st.Custom == "":
+			done(readable) // no compressor: the readable form still works
+		case err != nil:
+			done("") // an edited policy needs the compact form
+		case st.Custom != "":
+			done("z=" + base64.RawURLEncoding.EncodeToString(z))
+		default:
+			compact := "z=" + base64.RawURLEncoding.EncodeToString(z)
+			if len(readable) <= len(compact) {
+				done(readable)
+			} else {
+				done(compact)
+			}
+		}
+	})
+}
+
+// readableShare writes the readable form of st.
+func readableShare(st shareState) string {
 	var b strings.Builder
 	b.WriteString("policy=" + fragmentEscape(st.Policy))
 	b.WriteString("&in=" + fragmentEscape(st.Input))
@@ -52,25 +73,13 @@ func encodeShare(st shareState) string {
 	if st.Theme != "" {
 		b.WriteString("&theme=" + fragmentEscape(st.Theme))
 	}
-	if readable := b.String(); len(readable) <= len(compact) {
-		return readable
-	}
-	return compact
+	return b.String()
 }
 
 // fragmentEscape percent-encodes s for a fragment parameter: a line break
 // is %0A, a space %20, and letters, digits and -._~ stay as they are.
 func fragmentEscape(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
-}
-
-func compress(st shareState) string {
-	js, _ := json.Marshal(st)
-	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestCompression)
-	w.Write(js)
-	w.Close()
-	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
 }
 
 // decodeShare reads a fragment in either form. An empty fragment gives

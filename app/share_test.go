@@ -8,9 +8,16 @@ import (
 	"testing"
 )
 
+// encodeNow is encodeShare with its answer, which natively comes at once.
+func encodeNow(st shareState) string {
+	var out string
+	encodeShare(st, func(f string) { out = f })
+	return out
+}
+
 func TestShareReadableRoundTrip(t *testing.T) {
 	st := shareState{Policy: "msn-2003-09", Input: "VER 1 MSNP8 CVR0\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS a@b.com\n", Sel: 2, Theme: "dark"}
-	frag := encodeShare(st)
+	frag := encodeNow(st)
 	if !strings.HasPrefix(frag, "policy=msn-2003-09&in=VER%201%20MSNP8%20CVR0%0ACVR%202") {
 		t.Errorf("readable form = %q", frag)
 	}
@@ -37,12 +44,12 @@ func TestShareHandWritten(t *testing.T) {
 
 func TestShareCompactForLongOrCustom(t *testing.T) {
 	long := strings.Repeat("CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", 50)
-	frag := encodeShare(shareState{Policy: "msnp-wiki", Input: long})
+	frag := encodeNow(shareState{Policy: "msnp-wiki", Input: long})
 	if !strings.HasPrefix(frag, "z=") {
 		t.Errorf("a repetitive input should use the compact form, got %d bytes readable", len(frag))
 	}
 	custom := `{"name": "mine"}`
-	frag = encodeShare(shareState{Policy: "msnp-wiki", Custom: custom, Input: "CVQ 6 spaghetti"})
+	frag = encodeNow(shareState{Policy: "msnp-wiki", Custom: custom, Input: "CVQ 6 spaghetti"})
 	got, ok, err := decodeShare(frag)
 	if !strings.HasPrefix(frag, "z=") || err != nil || !ok || got.Custom != custom || got.Policy != "msnp-wiki" {
 		t.Errorf("custom policy link %q → %+v %v", frag, got, err)
@@ -58,7 +65,7 @@ func deflated(js string) string {
 }
 
 func TestShareBrokenLinks(t *testing.T) {
-	good := encodeShare(shareState{Policy: "msnp-wiki", Input: strings.Repeat("CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", 20)})
+	good := encodeNow(shareState{Policy: "msnp-wiki", Input: strings.Repeat("CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", 20)})
 	huge := deflated(`{"v":1,"policy":"msnp-wiki","in":"` + strings.Repeat("A", 300<<10) + `"}`)
 	cases := map[string]string{
 		"truncated":      good[:len(good)/2],
@@ -90,8 +97,8 @@ func TestShareBrokenLinks(t *testing.T) {
 }
 
 func FuzzShareLink(f *testing.F) {
-	f.Add(encodeShare(shareState{Policy: "msnp-wiki", Input: wikiExamples, Sel: 2}))
-	f.Add(encodeShare(shareState{Policy: "msn-2007-06", Custom: "{}", Input: "x"}))
+	f.Add(encodeNow(shareState{Policy: "msnp-wiki", Input: wikiExamples, Sel: 2}))
+	f.Add(encodeNow(shareState{Policy: "msn-2007-06", Custom: "{}", Input: "x"}))
 	f.Add("policy=msnp-wiki&in=%0A%0A&sel=3&theme=dark")
 	f.Add("z=" + deflated(`{"v":1,"policy":"msnp-wiki","in":"x"}`))
 	f.Fuzz(func(t *testing.T, frag string) {
@@ -103,7 +110,7 @@ func FuzzShareLink(f *testing.F) {
 			t.Fatalf("accepted %d bytes of input", len(st.Input))
 		}
 		// What decodes re-encodes to a link that decodes the same.
-		again, ok, err := decodeShare(encodeShare(st))
+		again, ok, err := decodeShare(encodeNow(st))
 		st.V = shareVersion
 		if err != nil || !ok || again != st {
 			t.Fatalf("round trip of %+v gave %+v, %v", st, again, err)

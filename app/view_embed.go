@@ -42,7 +42,7 @@ func (p *playground) renderEmbed() app.UI {
 		),
 		app.P().Class("embed-foot").Body(
 			app.Span().Class("hint").Text("policy "+p.policy.Name+" · computed in your browser"),
-			app.A().ID("open-playground").Href(p.home+"#"+encodeShare(p.shareState())).Target("_blank").Rel("noopener").Text("Open in playground ↗"),
+			app.A().ID("open-playground").Href(p.home+"#"+p.link).Target("_blank").Rel("noopener").Text("Open in playground ↗"),
 		),
 		app.If(p.mounted, func() app.UI {
 			return app.Div().ID("wasm-ready").Hidden(true)

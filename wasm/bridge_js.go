@@ -269,3 +269,85 @@ func Mark(name string) error {
 	_, err = perf.Call("mark", name)
 	return err
 }
+
+// DeflateRaw compresses data with the browser's CompressionStream
+// ("deflate-raw", RFC 1951) and calls done with the result. Using the
+// browser's compressor keeps Go's out of app.wasm.
+func DeflateRaw(data []byte, done func([]byte, error)) {
+	fail := func(err error) { done(nil, err) }
+	ctor, err := get("CompressionStream")
+	if err != nil {
+		fail(err)
+		return
+	}
+	cs, err := ctor.New("deflate-raw")
+	if err != nil {
+		fail(err)
+		return
+	}
+	u8, err := get("Uint8Array")
+	if err != nil {
+		fail(err)
+		return
+	}
+	chunk, err := u8.New(len(data))
+	if err != nil {
+		fail(err)
+		return
+	}
+	if _, err := safejs.CopyBytesToJS(chunk, data); err != nil {
+		fail(err)
+		return
+	}
+	writable, _ := cs.Get("writable")
+	writer, err := writable.Call("getWriter")
+	if err != nil {
+		fail(err)
+		return
+	}
+	writer.Call("write", chunk)
+	writer.Call("close")
+	readable, _ := cs.Get("readable")
+	respCtor, err := get("Response")
+	if err != nil {
+		fail(err)
+		return
+	}
+	resp, err := respCtor.New(readable)
+	if err != nil {
+		fail(err)
+		return
+	}
+	promise, err := resp.Call("arrayBuffer")
+	if err != nil {
+		fail(err)
+		return
+	}
+	var ok, bad safejs.Func
+	release := func() { ok.Release(); bad.Release() }
+	ok, _ = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		defer release()
+		arr, err := u8.New(args[0])
+		if err != nil {
+			fail(err)
+			return nil
+		}
+		n, _ := arr.Length()
+		out := make([]byte, n)
+		if _, err := safejs.CopyBytesToGo(out, arr); err != nil {
+			fail(err)
+			return nil
+		}
+		done(out, nil)
+		return nil
+	})
+	bad, _ = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		defer release()
+		fail(errors.New("the browser could not compress the link"))
+		return nil
+	})
+	if _, err := promise.Call("then", ok.Value(), bad.Value()); err != nil {
+		release()
+		fail(err)
+	}
+}

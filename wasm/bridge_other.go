@@ -35,3 +35,6 @@ func ReportHeight() error { return ErrUnavailable }
 
 // Mark returns ErrUnavailable.
 func Mark(string) error { return ErrUnavailable }
+
+// DeflateRaw reports ErrUnavailable to done.
+func DeflateRaw(data []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }

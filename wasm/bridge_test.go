@@ -30,6 +30,11 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	if !called || got == nil {
 		t.Errorf("CopyText: done called %v with %v, want an error", called, got)
 	}
+	var deflateErr error
+	DeflateRaw([]byte("x"), func(_ []byte, err error) { deflateErr = err })
+	if deflateErr == nil && !hasPerformance {
+		t.Error("DeflateRaw: no error natively")
+	}
 	if f, _ := Fragment(); f != "" {
 		t.Errorf("Fragment() = %q without a location", f)
 	}
