@@ -3,7 +3,12 @@
 package main
 
 import (
+	"mime"
 	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -33,10 +38,56 @@ func (w webFiles) Resolve(location string) string {
 	return location
 }
 
+// ServeHTTP serves /web/ files, precompressed when the client accepts it
+// and build.sh left a .br or .gz beside the file.
 func (w webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	if !strings.HasPrefix(r.URL.Path, "/web/") || strings.HasSuffix(r.URL.Path, "/") {
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/web/") || strings.HasSuffix(p, "/") || strings.Contains(p, "..") {
 		http.NotFound(rw, r)
 		return
 	}
+	rw.Header().Add("Vary", "Accept-Encoding")
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, enc.name) {
+			continue
+		}
+		f, err := os.Open(filepath.Join(w.dir, filepath.FromSlash(p)+enc.ext))
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil || st.IsDir() {
+			continue
+		}
+		if ct := mime.TypeByExtension(path.Ext(p)); ct != "" {
+			rw.Header().Set("Content-Type", ct)
+		}
+		rw.Header().Set("Content-Encoding", enc.name)
+		http.ServeContent(rw, r, p, st.ModTime(), f)
+		return
+	}
 	w.files.ServeHTTP(rw, r)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows enc.
+func acceptsEncoding(header, enc string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), enc) {
+			return strings.TrimSpace(q) != "q=0"
+		}
+	}
+	return false
+}
+
+// wasmSize is the uncompressed size of dir/web/app.wasm, for go-app's
+// loading progress when the file is sent compressed; "" if unknown.
+func wasmSize(dir string) string {
+	st, err := os.Stat(filepath.Join(dir, "web", "app.wasm"))
+	if err != nil {
+		return ""
+	}
+	return strconv.FormatInt(st.Size(), 10)
 }

@@ -45,7 +45,7 @@ func runBrowserTests(m *testing.M) int {
 	}
 	routes()
 	siteDir = dir
-	srv := httptest.NewServer(securityHeaders(handler(newWebFiles(dir))))
+	srv := httptest.NewServer(securityHeaders(handler(newWebFiles(dir), dir)))
 	defer srv.Close()
 	baseURL = srv.URL
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -51,6 +51,13 @@ type playground struct {
 	previous  string // the user's own text, replaced by a link's; "" when none
 	home      string // the playground's address, relative to the embed
 	link      string // the fragment that carries the state, as last computed
+	update    bool   // a new version of the site is ready
+}
+
+// OnAppUpdate is called by go-app when the service worker has installed a
+// new version of the site: the page offers to reload into it.
+func (p *playground) OnAppUpdate(ctx app.Context) {
+	p.update = ctx.AppUpdateAvailable()
 }
 
 func newPlayground() *playground {

@@ -39,8 +39,9 @@ func defaultAddr() string {
 // update when the site changes; build.sh sets it from the wasm's hash.
 func version() string { return os.Getenv("CVQ_VERSION") }
 
-// handler is the go-app handler shared by serve and static.
-func handler(resources app.ResourceResolver) *app.Handler {
+// handler is the go-app handler shared by serve and static, for the site
+// in webDir.
+func handler(resources app.ResourceResolver, webDir string) *app.Handler {
 	return &app.Handler{
 		Name:            "CVQ playground",
 		ShortName:       "CVQ",
@@ -64,6 +65,9 @@ func handler(resources app.ResourceResolver) *app.Handler {
 		},
 		Resources: resources,
 		Version:   version(),
+		// The wasm travels compressed: give its real size to the loader's
+		// progress bar.
+		WasmContentLength: wasmSize(webDir),
 	}
 }
 
@@ -104,7 +108,7 @@ func serve(addr string, log io.Writer) error {
 	if _, err := os.Stat(path.Join(dir, "web", "app.wasm")); err != nil {
 		return fmt.Errorf("%s/web/app.wasm is missing: build it with ./build.sh serve", dir)
 	}
-	h := handler(newWebFiles(dir))
+	h := handler(newWebFiles(dir), dir)
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           securityHeaders(h),
@@ -141,7 +145,7 @@ func writeStatic(out, prefix, webDir string) error {
 	if p := strings.Trim(prefix, "/"); p != "" {
 		res.prefix = "/" + p
 	}
-	if err := app.GenerateStaticWebsite(out, handler(res)); err != nil {
+	if err := app.GenerateStaticWebsite(out, handler(res, webDir)); err != nil {
 		return err
 	}
 	assets, err := filepath.Glob(filepath.Join(webDir, "web", "*"))
@@ -149,6 +153,9 @@ func writeStatic(out, prefix, webDir string) error {
 		return err
 	}
 	for _, a := range assets {
+		if strings.HasSuffix(a, ".br") || strings.HasSuffix(a, ".gz") {
+			continue // build.sh static compresses every file of the site
+		}
 		data, err := os.ReadFile(a)
 		if err != nil {
 			return err

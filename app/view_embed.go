@@ -8,6 +8,12 @@ import (
 // own text back when a link replaced it.
 func (p *playground) renderNotices() app.UI {
 	return app.Div().Class("notices").Body(
+		app.If(p.update, func() app.UI {
+			return app.P().Class("notice").ID("update-notice").Role("status").Body(
+				app.Text("A new version of the playground is ready. "),
+				app.Button().Type("button").Class("btn small").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }).Text("Reload"),
+			)
+		}),
 		app.If(p.linkMsg != "", func() app.UI {
 			return app.P().Class("warn").ID("link-message").Role("alert").Text(p.linkMsg)
 		}),
