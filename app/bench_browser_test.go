@@ -120,6 +120,7 @@ func TestBench(t *testing.T) {
 			t.Fatal(err)
 		}
 		cold = append(cold, renderedAt(t, ctx))
+		t.Logf("cold load %d: %s", i, eval[string](t, ctx, `JSON.stringify({main: performance.getEntriesByName("cvq-main")[0]?.startTime, mount: performance.getEntriesByName("cvq-mount")[0]?.startTime, mounted: performance.getEntriesByName("cvq-mounted")[0]?.startTime, rendered: performance.getEntriesByName("cvq-rendered")[0]?.startTime, wasm: performance.getEntriesByType("resource").filter(r => r.name.includes("app.wasm")).map(r => [r.startTime, r.responseEnd, r.transferSize, r.decodedBodySize]), dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})`))
 		last = ctx
 	}
 	for i := 0; i < 5; i++ {

@@ -142,6 +142,7 @@ func (p *playground) selected() *row {
 // link carries, follows the system's colour scheme, and listens for the
 // page's keyboard shortcuts and for links pasted into the address bar.
 func (p *playground) OnMount(ctx app.Context) {
+	wasm.Mark("cvq-mount")
 	var theme, preset, custom, saved string
 	ls := ctx.LocalStorage()
 	if !p.embed {
@@ -158,6 +159,7 @@ func (p *playground) OnMount(ctx app.Context) {
 		wasm.SetRootTheme(p.theme)
 	}
 	p.mounted = true
+	wasm.Mark("cvq-mounted")
 	p.pushEditors(ctx)
 	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
 		if i, ok := a.Value.(int); ok && i >= 0 && i < len(p.res.Rows) {
