@@ -454,3 +454,50 @@ func TestStaticExportUnderPrefix(t *testing.T) {
 		t.Errorf("static page CSP meta %q", csp)
 	}
 }
+
+func TestHostilePaste(t *testing.T) {
+	ctx := newTab(t, "/")
+	// 50,000 lines: the first 10,000 are evaluated, the page says so and
+	// stays responsive.
+	eval[bool](t, ctx, `(e => { e.value = Array.from({length: 50000}, (_, i) => "CVQ " + i + " 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS").join("\n"); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#editor"))`)
+	waitFor(t, ctx, "the limit is announced", `document.querySelector(".editor-pane .warn")?.textContent.includes("Only the first 10000 client lines are evaluated; 40000 more are not")`)
+	start := time.Now()
+	typeInto(t, ctx, "#editor", "CVQ 6 spaghetti")
+	waitFor(t, ctx, "a new line computes", `document.querySelector("#transcript .sline")?.textContent === "S: 731 6"`)
+	t.Logf("typing after the 50,000-line paste took %v", time.Since(start))
+
+	// A 1 MB line: no reply, a close, the reason next to it, the text kept.
+	eval[bool](t, ctx, `(e => { e.value = "CVQ 1 0x0409 " + "A".repeat(1 << 20); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#editor"))`)
+	waitFor(t, ctx, "the too-long reason", `document.querySelector("#transcript .why")?.textContent.includes("longer than the server's limit of 2048")`)
+	if n := eval[int](t, ctx, `document.querySelector("#editor").value.length`); n != 13+1<<20 {
+		t.Errorf("editor holds %d characters, want the pasted %d", n, 13+1<<20)
+	}
+
+	// Control characters, invalid sequences, right-to-left and zero-width
+	// characters are shown, as text.
+	eval[bool](t, ctx, `(e => { e.value = "CVQ 1 \u202e0x0409 win\u200b\u0001 4.10 i386 MSMSGS 1.0.0863 <b>x</b> \ud800"; e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#editor"))`)
+	waitFor(t, ctx, "710", `document.querySelector("#transcript .sline")?.textContent === "S: 710 1"`)
+	if n := eval[int](t, ctx, `document.querySelectorAll("#transcript b, #explanation b").length`); n != 0 {
+		t.Errorf("%d elements made of user text", n)
+	}
+}
+
+func TestMarkupInLinksAndPolicies(t *testing.T) {
+	ctx := newTab(t, "/#policy=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&in=x")
+	waitFor(t, ctx, "the message", `document.querySelector("#link-message") !== null`)
+	if msg := eval[string](t, ctx, `document.querySelector("#link-message").textContent`); !strings.Contains(msg, "<img src=x") {
+		t.Errorf("message %q should show the preset name as text", msg)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	eval[bool](t, ctx, `(e => { e.value = e.value.replace(/"description": "[^"]*"/, '"description": "<img src=x onerror=window.pwned=2>"'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
+	waitFor(t, ctx, "the description shows", `document.querySelector("#policy-description").textContent.includes("<img src=x")`)
+	if n := eval[int](t, ctx, `document.querySelectorAll("img:not([src$='.png']):not([src$='.svg'])").length`); n != 0 {
+		t.Errorf("%d img elements made of user text", n)
+	}
+	if pwned := eval[bool](t, ctx, `window.pwned !== undefined`); pwned {
+		t.Error("user text ran as script")
+	}
+}

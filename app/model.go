@@ -8,7 +8,7 @@ import (
 
 // maxEvaluatedLines bounds the work done per keystroke: client lines after
 // it are not evaluated, and the page says so.
-const maxEvaluatedLines = 20000
+const maxEvaluatedLines = 10000
 
 // row is one evaluated client line of the editor, kept small: the page
 // evaluates every line on each keystroke but draws only a window of them,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -266,6 +267,11 @@ func (p *playground) shareState() shareState {
 // syncURL computes the link of the state and, in the playground, writes
 // it into the URL's fragment without a new history entry.
 func (p *playground) syncURL(ctx app.Context) {
+	if len(p.input) > maxShareBytes || len(p.custom) > maxShareBytes {
+		p.link = ""
+		p.status = "The text is larger than a link can carry (256 KiB): the address no longer follows it."
+		return
+	}
 	encodeShare(p.shareState(), func(frag string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.link = frag
@@ -292,9 +298,10 @@ func (p *playground) save(ctx app.Context) {
 			return // an embed leaves the playground's own storage alone
 		}
 		ls := ctx.LocalStorage()
-		ls.Set(storeInput, p.input)
-		ls.Set(storePreset, p.preset)
-		ls.Set(storeCustom, p.custom)
+		err := errors.Join(ls.Set(storeInput, p.input), ls.Set(storePreset, p.preset), ls.Set(storeCustom, p.custom))
+		if err != nil {
+			p.status = "Your text could not be kept for the next visit (the browser's storage refused it: " + err.Error() + "). Copy it somewhere safe."
+		}
 	})
 }
 

@@ -103,21 +103,26 @@ const (
 	cspEmbed = cspBase + "; frame-ancestors *"
 )
 
-func serve(addr string, log io.Writer) error {
-	dir := webDir()
-	if _, err := os.Stat(path.Join(dir, "web", "app.wasm")); err != nil {
-		return fmt.Errorf("%s/web/app.wasm is missing: build it with ./build.sh serve", dir)
-	}
-	h := handler(newWebFiles(dir), dir)
-	srv := &http.Server{
+// newServer is the playground's HTTP server for the site in dir: bounded
+// reads, writes, idle connections and headers, and the security headers.
+func newServer(addr, dir string) *http.Server {
+	return &http.Server{
 		Addr:              addr,
-		Handler:           securityHeaders(h),
+		Handler:           securityHeaders(handler(newWebFiles(dir), dir)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 	}
+}
+
+func serve(addr string, log io.Writer) error {
+	dir := webDir()
+	if _, err := os.Stat(path.Join(dir, "web", "app.wasm")); err != nil {
+		return fmt.Errorf("%s/web/app.wasm is missing: build it with ./build.sh serve", dir)
+	}
+	srv := newServer(addr, dir)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

@@ -1,0 +1,141 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startServer runs the playground's server on a loopback port for the
+// site in a temporary directory.
+func startServer(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
+	os.WriteFile(filepath.Join(dir, "web", "app.css"), []byte("body{}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "web", "app.css.br"), []byte("not really brotli"), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
+	routes()
+	srv := newServer("127.0.0.1:0", dir)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+func get(t *testing.T, url string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+func TestServerDefaults(t *testing.T) {
+	if defaultAddr() != "127.0.0.1:8000" && os.Getenv("CVQ_ADDR") == "" {
+		t.Errorf("default address %s, want loopback", defaultAddr())
+	}
+	s := newServer("x", t.TempDir())
+	if s.ReadHeaderTimeout == 0 || s.ReadTimeout == 0 || s.WriteTimeout == 0 || s.IdleTimeout == 0 || s.MaxHeaderBytes == 0 || s.MaxHeaderBytes > 64<<10 {
+		t.Errorf("server limits: %+v", s)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	base := startServer(t)
+	for _, path := range []string{"/", "/embed", "/embed.html", "/web/app.css"} {
+		resp, body := get(t, base+path)
+		h := resp.Header
+		csp := h.Get("Content-Security-Policy")
+		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "no-referrer" ||
+			!strings.Contains(csp, "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'") || !strings.Contains(csp, "default-src 'self'") {
+			t.Errorf("%s: headers %v", path, h)
+		}
+		embed := strings.HasPrefix(path, "/embed")
+		if embed != strings.Contains(csp, "frame-ancestors *") || embed == (h.Get("X-Frame-Options") == "DENY") {
+			t.Errorf("%s: framing policy %q, X-Frame-Options %q", path, csp, h.Get("X-Frame-Options"))
+		}
+		if path == "/" && !strings.Contains(body, "CVQ 2 7.0.0813 7.0.0813 6.2.0205") {
+			t.Error("the prerendered page lacks the default example's answers")
+		}
+	}
+}
+
+func TestPrecompressedAssets(t *testing.T) {
+	base := startServer(t)
+	resp, body := get(t, base+"/web/app.css", "Accept-Encoding", "gzip, br")
+	if resp.Header.Get("Content-Encoding") != "br" || body != "not really brotli" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("br: encoding %q type %q body %q", resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"), body)
+	}
+	resp, body = get(t, base+"/web/app.css", "Accept-Encoding", "gzip")
+	if resp.Header.Get("Content-Encoding") != "" || body != "body{}" {
+		t.Errorf("no .gz beside the file: encoding %q body %q", resp.Header.Get("Content-Encoding"), body)
+	}
+	resp, _ = get(t, base+"/web/app.css", "Accept-Encoding", "br;q=0")
+	if resp.Header.Get("Content-Encoding") == "br" {
+		t.Error("br sent though refused with q=0")
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	base := startServer(t)
+	addr := strings.TrimPrefix(base, "http://")
+	raw := func(req string) string {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		fmt.Fprint(c, req)
+		line, _ := bufio.NewReader(c).ReadString('\n')
+		return line
+	}
+	for name, req := range map[string]string{
+		"path escape":    "GET /web/../secret.txt HTTP/1.1\r\nHost: x\r\n\r\n",
+		"encoded escape": "GET /web/%2e%2e/secret.txt HTTP/1.1\r\nHost: x\r\n\r\n",
+		"bad escape":     "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+		"huge header":    "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 64<<10) + "\r\n\r\n",
+		"not HTTP":       "\x00\x01\x02 hello\r\n\r\n",
+		"unknown method": "BREW / HTTP/1.1\r\nHost: x\r\n\r\n",
+		"long path":      "GET /" + strings.Repeat("a", 8000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+		"web directory":  "GET /web/ HTTP/1.1\r\nHost: x\r\n\r\n",
+	} {
+		status := raw(req)
+		if status == "" {
+			t.Errorf("%s: no answer (a crash?)", name)
+			continue
+		}
+		if strings.Contains(name, "escape") || name == "web directory" {
+			if strings.Contains(status, " 200 ") {
+				t.Errorf("%s: %s", name, strings.TrimSpace(status))
+			}
+		}
+		if name == "huge header" && !strings.Contains(status, " 431 ") {
+			t.Errorf("huge header: %s, want 431", strings.TrimSpace(status))
+		}
+	}
+	// The server still answers.
+	if resp, _ := get(t, base+"/"); resp.StatusCode != 200 {
+		t.Errorf("after bad requests: %d", resp.StatusCode)
+	}
+}
