@@ -102,11 +102,8 @@ case "${1:-}" in
     echo "== unit tests" >&2
     go test -count=1 ./...
     echo "== js/wasm tests under node" >&2
-    if command -v node >/dev/null; then
-      PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test -count=1 ./protocol ./wasm
-    else
-      echo "node is missing: install it (apt-get install -y nodejs) to run the js/wasm tests" >&2; exit 1
-    fi
+    need_tool node nodejs
+    PATH="$PATH:$(go env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm go test -count=1 ./protocol ./wasm
     echo "== short fuzzing" >&2
     fuzz_all 3
     echo "== browser tests (headless chromium)" >&2
