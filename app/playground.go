@@ -507,7 +507,7 @@ func (p *playground) renderHeader() app.UI {
 			app.Select().ID("preset").OnChange(p.onPresetChange).Body(
 				app.Range(presetList).Slice(func(i int) app.UI {
 					pol := presetList[i]
-					return app.Option().Value(pol.Name).Selected(pol.Name == p.preset).
+					return app.Option().Value(pol.Name).Selected(pol.Name == p.preset).Title(pol.Description).
 						Text(pol.Name + " (" + pol.Date + ")")
 				}),
 			),
