@@ -80,15 +80,6 @@ func setEditor(t *testing.T, ctx context.Context, text string) {
 	time.Sleep(500 * time.Millisecond)
 }
 
-func transcriptOf(lines int) string {
-	var b strings.Builder
-	b.WriteString("VER 1 MSNP12 CVR0\n")
-	for i := 2; i <= lines; i++ {
-		fmt.Fprintf(&b, "CVR %d 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS example@hotmail.com\n", i)
-	}
-	return b.String()
-}
-
 func TestBench(t *testing.T) {
 	var figs []figure
 	add := func(name string, v float64, unit string) { figs = append(figs, figure{name, v, unit}) }
@@ -140,7 +131,7 @@ func TestBench(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		text string
-	}{{"default example", ""}, {"200 lines", transcriptOf(200)}, {"5,000 lines", transcriptOf(5000)}} {
+	}{{"default example", ""}, {"200 lines", benchTranscript(200)}, {"5,000 lines", benchTranscript(5000)}} {
 		if c.text != "" {
 			setEditor(t, ctx, c.text)
 		}
