@@ -62,6 +62,9 @@ func handler(resources app.ResourceResolver, webDir string) *app.Handler {
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + cspBase + `">`,
 			`<meta name="referrer" content="no-referrer">`,
+			// Start the wasm's download with the page, not after the
+			// scripts run (go-app fetches it in CORS mode).
+			`<link rel="preload" href="` + resources.Resolve("/web/app.wasm") + `" as="fetch" type="application/wasm" crossorigin="anonymous">`,
 		},
 		Resources: resources,
 		Version:   version(),
