@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"cvq-playground/protocol"
 	"cvq-playground/wasm"
@@ -356,18 +354,19 @@ func caretLine(ctx app.Context, text string) int {
 	return lineOfOffset(text, byteOffset(text, units))
 }
 
-// byteOffset converts a UTF-16 offset in s to a byte offset.
+// byteOffset converts a UTF-16 offset in s to a byte offset. It runs on
+// every keystroke over the whole text, so it allocates nothing.
 func byteOffset(s string, units int) int {
 	n := 0
 	for i, r := range s {
 		if n >= units {
 			return i
 		}
-		if r == utf8.RuneError {
-			n++
-			continue
+		if r >= 0x10000 {
+			n += 2 // a surrogate pair
+		} else {
+			n++ // invalid bytes decode to U+FFFD, one unit, as in the browser
 		}
-		n += len(utf16.Encode([]rune{r}))
 	}
 	return len(s)
 }
