@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"cvq-playground/protocol"
 	"cvq-playground/wasm"
@@ -41,9 +43,9 @@ type playground struct {
 	theme     string // "light", "dark", or "" to follow the system
 	tab       string
 	showHelp  bool
-	status    string // a short message about the last action
-	mounted   bool   // set in the browser only: the WebAssembly runs
-	saveGen   int    // debounces saving to local storage and the URL
+	status    string       // a short message about the last action
+	mounted   bool         // set in the browser only: the WebAssembly runs
+	saveGen   atomic.Int64 // debounces saving to local storage and the URL
 	builder   builder
 	embed     bool   // the /embed page: editor, answers and explanation only
 	linkMsg   string // what went wrong with the link the page was opened with
@@ -142,6 +144,9 @@ func (p *playground) selected() *row {
 // page's keyboard shortcuts and for links pasted into the address bar.
 func (p *playground) OnMount(ctx app.Context) {
 	wasm.Mark("cvq-mount")
+	// The first frame the WebAssembly rendered is in the page now: mark
+	// when it is painted, for the load measurements.
+	wasm.MarkNextFrame("cvq-rendered")
 	var theme, preset, custom, saved string
 	ls := ctx.LocalStorage()
 	if !p.embed {
@@ -166,8 +171,6 @@ func (p *playground) OnMount(ctx app.Context) {
 			p.save(ctx)
 		}
 	})
-	// The first frame the WebAssembly renders, for the load measurements.
-	ctx.Defer(func(ctx app.Context) { wasm.Mark("cvq-rendered") })
 	if p.embed {
 		// /embed/ sits one folder below the playground; /embed and
 		// /embed.html beside it.
@@ -283,23 +286,27 @@ func (p *playground) syncURL(ctx app.Context) {
 	})
 }
 
-// save stores the state in local storage a moment after the last change.
+// save stores the state in local storage, and in the link, a moment after
+// the last change. Only the last of a burst of changes dispatches: every
+// dispatch redraws the page.
 func (p *playground) save(ctx app.Context) {
-	p.saveGen++
-	gen := p.saveGen
-	ctx.After(300e6, func(ctx app.Context) {
-		if gen != p.saveGen {
+	gen := p.saveGen.Add(1)
+	ctx.Async(func() {
+		time.Sleep(300 * time.Millisecond)
+		if p.saveGen.Load() != gen {
 			return
 		}
-		p.syncURL(ctx)
-		if p.embed {
-			return // an embed leaves the playground's own storage alone
-		}
-		ls := ctx.LocalStorage()
-		err := errors.Join(ls.Set(storeInput, p.input), ls.Set(storePreset, p.preset), ls.Set(storeCustom, p.custom))
-		if err != nil {
-			p.status = "Your text could not be kept for the next visit (the browser's storage refused it: " + err.Error() + "). Copy it somewhere safe."
-		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.syncURL(ctx)
+			if p.embed {
+				return // an embed leaves the playground's own storage alone
+			}
+			ls := ctx.LocalStorage()
+			err := errors.Join(ls.Set(storeInput, p.input), ls.Set(storePreset, p.preset), ls.Set(storeCustom, p.custom))
+			if err != nil {
+				p.status = "Your text could not be kept for the next visit (the browser's storage refused it: " + err.Error() + "). Copy it somewhere safe."
+			}
+		})
 	})
 }
 

@@ -146,7 +146,7 @@ func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
 				checked = "yes"
 			}
 			return app.Tr().Class("f-"+f.Key+" st-"+statusClass(f.Status)).DataSet("t", side+strconv.Itoa(i)).TabIndex(0).Body(
-				app.Th().Scope("row").Body(app.Span().Class("swatch").Aria("hidden", true), app.Text(f.Name)),
+				app.Th().Scope("row").Text(f.Name),
 				app.Td().DataSet("label", "raw").Body(app.Code().Text(raw)),
 				app.Td().DataSet("label", "meaning").Text(f.Meaning),
 				app.Td().DataSet("label", "value").Body(

@@ -351,3 +351,22 @@ func DeflateRaw(data []byte, done func([]byte, error)) {
 		fail(err)
 	}
 }
+
+// MarkNextFrame records a performance mark when the browser next paints.
+func MarkNextFrame(name string) error {
+	win, err := get("window")
+	if err != nil {
+		return err
+	}
+	var cb safejs.Func
+	cb, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		cb.Release()
+		Mark(name)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = win.Call("requestAnimationFrame", cb.Value())
+	return err
+}

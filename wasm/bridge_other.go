@@ -38,3 +38,6 @@ func Mark(string) error { return ErrUnavailable }
 
 // DeflateRaw reports ErrUnavailable to done.
 func DeflateRaw(data []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }
+
+// MarkNextFrame returns ErrUnavailable.
+func MarkNextFrame(string) error { return ErrUnavailable }
