@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 var (
@@ -500,4 +501,28 @@ func TestMarkupInLinksAndPolicies(t *testing.T) {
 	if pwned := eval[bool](t, ctx, `window.pwned !== undefined`); pwned {
 		t.Error("user text ran as script")
 	}
+}
+
+func TestKeyboard(t *testing.T) {
+	ctx := newTab(t, "/")
+	eval[bool](t, ctx, `(document.activeElement.blur(), true)`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("?")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the help opens with the focus in it", `document.activeElement?.id === "help-close"`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the help closes, the focus back on its button", `document.querySelector("#help") === null && document.activeElement?.id === "help-button"`)
+	// "?" typed in the editor is text, not a shortcut.
+	typeInto(t, ctx, "#editor", "?")
+	if open := eval[bool](t, ctx, `document.querySelector("#help") !== null`); open {
+		t.Error("typing ? in the editor opened the help")
+	}
+	// Arrow keys move between the tools' tabs.
+	eval[bool](t, ctx, `(document.querySelector("#tab-examples").focus(), true)`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the builder tab", `document.activeElement?.id === "tab-builder" && document.querySelector("#tab-builder").getAttribute("aria-selected") === "true"`)
 }

@@ -203,10 +203,10 @@ func (p *playground) OnMount(ctx app.Context) {
 		typing := tag == "textarea" || tag == "input" || tag == "select"
 		switch {
 		case key == "Escape" && p.showHelp:
-			ctx.Dispatch(func(ctx app.Context) { p.showHelp = false })
+			ctx.Dispatch(func(ctx app.Context) { p.setHelp(ctx, false) })
 		case key == "?" && !typing && !ev.Get("ctrlKey").Bool() && !ev.Get("metaKey").Bool() && !p.embed:
 			ev.Call("preventDefault")
-			ctx.Dispatch(func(ctx app.Context) { p.showHelp = !p.showHelp })
+			ctx.Dispatch(func(ctx app.Context) { p.setHelp(ctx, !p.showHelp) })
 		}
 		return nil
 	}))
@@ -283,6 +283,21 @@ func (p *playground) syncURL(ctx app.Context) {
 				p.status = "Could not update the link: " + err.Error()
 			}
 		})
+	})
+}
+
+// setHelp opens or closes the help panel, moving the focus into it when it
+// opens and back to its button when it closes.
+func (p *playground) setHelp(ctx app.Context, open bool) {
+	p.showHelp = open
+	target := "help-button"
+	if open {
+		target = "help-close"
+	}
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(target); el.Truthy() {
+			el.Call("focus")
+		}
 	})
 }
 
@@ -520,7 +535,7 @@ func (p *playground) renderHeader() app.UI {
 			app.Button().Type("button").Class("btn").ID("copy-link").OnClick(p.copyLink).Text("Copy link"),
 			app.Button().Type("button").Class("btn").ID("theme").OnClick(p.toggleTheme).Text(themeLabel),
 			app.Button().Type("button").Class("btn").ID("help-button").Aria("expanded", p.showHelp).Aria("controls", "help").
-				OnClick(func(ctx app.Context, e app.Event) { p.showHelp = !p.showHelp }).Text("Help (?)"),
+				OnClick(func(ctx app.Context, e app.Event) { p.setHelp(ctx, !p.showHelp) }).Text("Help (?)"),
 		),
 		app.P().Class("policy-line").ID("policy-description").Body(
 			app.Strong().Text(p.policy.Name),

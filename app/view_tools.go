@@ -9,9 +9,30 @@ import (
 // renderTools shows the tabs under the explanation: examples, the request
 // builder and the policy in force.
 func (p *playground) renderTools() app.UI {
+	order := []string{tabExamples, tabBuilder, tabPolicy}
 	tab := func(id, label string) app.UI {
-		return app.Button().Type("button").Role("tab").ID("tab-"+id).Class("tab").
+		tabIndex := -1
+		if p.tab == id {
+			tabIndex = 0 // one stop in the tab order; arrows move between tabs
+		}
+		return app.Button().Type("button").Role("tab").ID("tab-"+id).Class("tab").TabIndex(tabIndex).
 			Aria("selected", p.tab == id).Aria("controls", "panel-"+id).
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				step := map[string]int{"ArrowRight": 1, "ArrowLeft": -1}[e.Get("key").String()]
+				if step == 0 {
+					return
+				}
+				e.PreventDefault()
+				for i, t := range order {
+					if t == p.tab {
+						p.tab = order[(i+step+len(order))%len(order)]
+						break
+					}
+				}
+				p.pushEditors(ctx)
+				next := "tab-" + p.tab
+				ctx.Defer(func(app.Context) { app.Window().GetElementByID(next).Call("focus") })
+			}, app.EventScope(id)).
 			OnClick(func(ctx app.Context, e app.Event) {
 				p.tab = id
 				p.pushEditors(ctx)
@@ -176,6 +197,6 @@ func (p *playground) renderHelp() app.UI {
 		app.P().Text("Input: one client line per line, bare or after C: or >>>. S: and <<< lines are the answers you expect; .. continues the previous line; lines starting with # are comments."),
 		app.P().Text("Sources: “documented” rules come from protocol references, “seen in real traffic” from logged sessions, “this playground's choice” where no source settles it. The choices:"),
 		app.Ul().Class("choices").Body(app.Range(choices).Slice(func(i int) app.UI { return app.Li().Text(choices[i]) })),
-		app.Button().Type("button").Class("btn").ID("help-close").OnClick(func(ctx app.Context, e app.Event) { p.showHelp = false }).Text("Close"),
+		app.Button().Type("button").Class("btn").ID("help-close").OnClick(func(ctx app.Context, e app.Event) { p.setHelp(ctx, false) }).Text("Close"),
 	)
 }
