@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -104,14 +105,19 @@ func newTab(t *testing.T, path string) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelT)
-	// Each test starts from an empty local storage, as a first visit does
-	// (cleared from another page of the site, so that the page under test
-	// loads once, with its link intact).
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
-		chromedp.Navigate(baseURL+path), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
-		t.Fatalf("loading %s: %v", path, err)
-	}
+	firstVisit(t, ctx, baseURL+path)
 	return ctx
+}
+
+// firstVisit loads url with an empty local storage, as a first visit does
+// (cleared from another page of the site, so that the page under test
+// loads once, with its link intact), and waits for the WebAssembly.
+func firstVisit(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
+		chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatalf("loading %s: %v", url, err)
+	}
 }
 
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
@@ -401,13 +407,9 @@ func TestCompactLinkCarriesCustomPolicy(t *testing.T) {
 	waitFor(t, ctx, "the edit is in force", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
 	waitFor(t, ctx, "the URL carries the state", `location.hash.startsWith("#z=")`)
 	link := eval[string](t, ctx, `location.href`)
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
-		chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
-		t.Fatal(err)
-	}
-	ctx2 := ctx
-	waitFor(t, ctx2, "the custom answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
-	if d := eval[string](t, ctx2, `document.querySelector("#policy-description").textContent`); !strings.Contains(d, "edited") {
+	firstVisit(t, ctx, link)
+	waitFor(t, ctx, "the custom answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.startsWith("S: CVQ 2 7.0.0813 7.0.0813 6.0.0602"))`)
+	if d := eval[string](t, ctx, `document.querySelector("#policy-description").textContent`); !strings.Contains(d, "edited") {
 		t.Errorf("policy line %q should say edited", d)
 	}
 }
@@ -525,4 +527,26 @@ func TestKeyboard(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the builder tab", `document.activeElement?.id === "tab-builder" && document.querySelector("#tab-builder").getAttribute("aria-selected") === "true"`)
+}
+
+func TestCopyButtons(t *testing.T) {
+	ctx := newTab(t, "/")
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission: &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true}, Setting: cdpbrowser.PermissionSettingGranted, Origin: baseURL,
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#copy-transcript"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the copy is reported", `document.querySelector("#status")?.textContent === "Copied the transcript."`)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(got, "C: CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nS: CVQ 1 5.0.0537") || !strings.HasSuffix(got, "S: 731 6\nServer disconnects client.\n") {
+		t.Errorf("clipboard holds %q", got)
+	}
 }

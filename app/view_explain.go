@@ -78,17 +78,7 @@ func reactionClass(r protocol.Reaction) string {
 	return "none"
 }
 
-func reactionTitle(r protocol.Reaction) string {
-	switch r {
-	case protocol.ReactionMustUpgrade:
-		return "Client: must upgrade"
-	case protocol.ReactionUpgradeOffered:
-		return "Client: upgrade offered"
-	case protocol.ReactionUpToDate:
-		return "Client: up to date"
-	}
-	return "Client: cannot compare"
-}
+func reactionTitle(r protocol.Reaction) string { return "Client: " + r.String() }
 
 // tokenStrip shows the tokens of a line as focusable chips, missing
 // fields as placeholders where they would be.

@@ -401,9 +401,6 @@ func (p *Policy) describeParam(i int, f *Field, d *Decision, lib, ver string, r 
 	case ParamExtra:
 		f.Value = "ignored by the version check"
 	}
-	if f.Status == StatusError && d.Decided != CheckParams && i != ParamLocale && i != ParamLibrary && i != ParamVersion {
-		f.Status = StatusWarn
-	}
 	if d.Decided == CheckParams && f.Checked {
 		f.Status = StatusSkipped
 	}

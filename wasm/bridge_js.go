@@ -46,26 +46,43 @@ func CopyText(text string, done func(error)) {
 		report(copyWithTextarea(text))
 		return
 	}
-	var ok, fail safejs.Func
-	release := func() { ok.Release(); fail.Release() }
-	ok, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any { release(); report(nil); return nil })
-	if err != nil {
-		report(err)
-		return
-	}
-	fail, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		release()
+	then(promise, func(safejs.Value) { report(nil) }, func() {
 		report(errors.Join(errors.New("the browser refused the clipboard"), copyWithTextarea(text)))
+	})
+}
+
+// then calls ok with the value of promise, or fail if it is rejected (or
+// cannot be waited for). Each callback runs at most once, and both are
+// released then.
+func then(promise safejs.Value, ok func(safejs.Value), fail func()) {
+	var okFn, failFn safejs.Func
+	release := func() { okFn.Release(); failFn.Release() }
+	okFn, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		release()
+		if len(args) == 0 {
+			ok(safejs.Undefined())
+		} else {
+			ok(args[0])
+		}
 		return nil
 	})
 	if err != nil {
-		ok.Release()
-		report(err)
+		fail()
 		return
 	}
-	if _, err := promise.Call("then", ok.Value(), fail.Value()); err != nil {
+	failFn, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
 		release()
-		report(err)
+		fail()
+		return nil
+	})
+	if err != nil {
+		okFn.Release()
+		fail()
+		return
+	}
+	if _, err := promise.Call("then", okFn.Value(), failFn.Value()); err != nil {
+		release()
+		fail()
 	}
 }
 
@@ -323,33 +340,20 @@ func DeflateRaw(data []byte, done func([]byte, error)) {
 		fail(err)
 		return
 	}
-	var ok, bad safejs.Func
-	release := func() { ok.Release(); bad.Release() }
-	ok, _ = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
-		defer release()
-		arr, err := u8.New(args[0])
+	then(promise, func(buf safejs.Value) {
+		arr, err := u8.New(buf)
 		if err != nil {
 			fail(err)
-			return nil
+			return
 		}
 		n, _ := arr.Length()
 		out := make([]byte, n)
 		if _, err := safejs.CopyBytesToGo(out, arr); err != nil {
 			fail(err)
-			return nil
+			return
 		}
 		done(out, nil)
-		return nil
-	})
-	bad, _ = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		defer release()
-		fail(errors.New("the browser could not compress the link"))
-		return nil
-	})
-	if _, err := promise.Call("then", ok.Value(), bad.Value()); err != nil {
-		release()
-		fail(err)
-	}
+	}, func() { fail(errors.New("the browser could not compress the link")) })
 }
 
 // MarkNextFrame records a performance mark when the browser next paints.
