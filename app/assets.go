@@ -47,6 +47,10 @@ func (w webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rw.Header().Add("Vary", "Accept-Encoding")
+	// The names do not change between versions: always revalidate (a 304
+	// when unchanged), so that a new app.wasm never meets an old page.
+	// The service worker serves them without asking once installed.
+	rw.Header().Set("Cache-Control", "no-cache")
 	accept := r.Header.Get("Accept-Encoding")
 	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 		if !acceptsEncoding(accept, enc.name) {

@@ -47,7 +47,7 @@ func runBrowserTests(m *testing.M) int {
 	}
 	routes()
 	siteDir = dir
-	srv := httptest.NewServer(securityHeaders(handler(newWebFiles(dir), dir)))
+	srv := httptest.NewServer(siteHandler(dir))
 	defer srv.Close()
 	baseURL = srv.URL
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

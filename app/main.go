@@ -11,10 +11,13 @@ import (
 
 func routes() {
 	app.Route("/", func() app.Composer { return newPlayground() })
-	app.Route("/embed", func() app.Composer { return newEmbed() })
 	// embed.html is the name the static export gives the embed, and the one
 	// the loader script asks for, so that any static file server finds it.
-	app.RouteWithRegexp(`^/embed(\.html|/)$`, func() app.Composer { return newEmbed() })
+	// (Plain routes: a regular expression costs the page its compilation
+	// at every start.)
+	for _, path := range []string{"/embed", "/embed/", "/embed.html"} {
+		app.Route(path, func() app.Composer { return newEmbed() })
+	}
 }
 
 func main() {

@@ -145,8 +145,12 @@ func (p *playground) selected() *row {
 func (p *playground) OnMount(ctx app.Context) {
 	wasm.Mark("cvq-mount")
 	// The first frame the WebAssembly rendered is in the page now: mark
-	// when it is painted, for the load measurements.
-	wasm.MarkNextFrame("cvq-rendered")
+	// when it is painted, for the load measurements, and let a service
+	// worker that waits for the page to start precache the site now.
+	wasm.NextFrame(func() {
+		wasm.Mark("cvq-rendered")
+		wasm.TellNewWorker(workerPageStarted)
+	})
 	var theme, preset, custom, saved string
 	ls := ctx.LocalStorage()
 	if !p.embed {
@@ -528,7 +532,7 @@ func (p *playground) renderHeader() app.UI {
 			app.Select().ID("preset").OnChange(p.onPresetChange).Body(
 				app.Range(presetList).Slice(func(i int) app.UI {
 					pol := presetList[i]
-					return app.Option().Value(pol.Name).Selected(pol.Name == p.preset).Title(pol.Description).
+					return option(pol.Name, pol.Name == p.preset).Title(pol.Description).
 						Text(pol.Name + " (" + pol.Date + ")")
 				}),
 			),
@@ -555,6 +559,9 @@ func (p *playground) renderEditor() app.UI {
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(map[bool]string{true: "soft", false: "off"}[p.embed]).
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
 			Aria("describedby", "editor-help").
+			// Prerendered, the editor is read-only: what is typed before
+			// the WebAssembly starts would be lost when it draws the page.
+			ReadOnly(!app.IsClient).
 			Body(serverText(p.input)).Rows(editorRows(p.input, p.embed)).
 			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
 		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),

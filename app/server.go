@@ -70,7 +70,8 @@ func handler(resources app.ResourceResolver, webDir string) *app.Handler {
 		Version:   version(),
 		// The wasm travels compressed: give its real size to the loader's
 		// progress bar.
-		WasmContentLength: wasmSize(webDir),
+		WasmContentLength:     wasmSize(webDir),
+		ServiceWorkerTemplate: serviceWorkerJS,
 	}
 }
 
@@ -106,12 +107,17 @@ const (
 	cspEmbed = cspBase + "; frame-ancestors *"
 )
 
+// siteHandler serves the site in dir: pages, assets and headers.
+func siteHandler(dir string) http.Handler {
+	return securityHeaders(compactPages(handler(newWebFiles(dir), dir)))
+}
+
 // newServer is the playground's HTTP server for the site in dir: bounded
 // reads, writes, idle connections and headers, and the security headers.
 func newServer(addr, dir string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
-		Handler:           securityHeaders(handler(newWebFiles(dir), dir)),
+		Handler:           siteHandler(dir),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -154,6 +160,9 @@ func writeStatic(out, prefix, webDir string) error {
 		res.prefix = "/" + p
 	}
 	if err := app.GenerateStaticWebsite(out, handler(res, webDir)); err != nil {
+		return err
+	}
+	if err := compactStatic(out); err != nil {
 		return err
 	}
 	assets, err := filepath.Glob(filepath.Join(webDir, "web", "*"))

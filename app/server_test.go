@@ -94,6 +94,39 @@ func TestPrecompressedAssets(t *testing.T) {
 	if resp.Header.Get("Content-Encoding") == "br" {
 		t.Error("br sent though refused with q=0")
 	}
+	if cc := resp.Header.Get("Cache-Control"); cc != "no-cache" {
+		t.Errorf("assets' Cache-Control %q, want no-cache (their names do not change between versions)", cc)
+	}
+}
+
+func TestEmbedRoutes(t *testing.T) {
+	base := startServer(t)
+	for _, path := range []string{"/embed", "/embed/", "/embed.html"} {
+		resp, body := get(t, base+path)
+		if resp.StatusCode != 200 || !strings.Contains(body, `class="root embed"`) {
+			t.Errorf("%s: status %d, embed page %v", path, resp.StatusCode, strings.Contains(body, `class="root embed"`))
+		}
+	}
+	for _, path := range []string{"/embedx", "/embed.htm", "/embed/x"} {
+		if resp, _ := get(t, base+path); resp.StatusCode != 404 {
+			t.Errorf("%s: status %d, want 404", path, resp.StatusCode)
+		}
+	}
+}
+
+// The service worker waits for the page's word (or 5 s) before it
+// precaches, and that word is the one the page sends.
+func TestServiceWorker(t *testing.T) {
+	base := startServer(t)
+	_, js := get(t, base+"/app-worker.js")
+	for _, want := range []string{`event.data === "` + workerPageStarted + `"`, "Promise.race([started,", "event.waitUntil(", "await installWorker();", `self.addEventListener("fetch"`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("app-worker.js lacks %q", want)
+		}
+	}
+	if strings.Count(js, `addEventListener("install"`) != 1 {
+		t.Error("app-worker.js should have exactly one install handler")
+	}
 }
 
 func TestBadRequests(t *testing.T) {

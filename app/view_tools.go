@@ -118,13 +118,13 @@ func (p *playground) renderBuilder() app.UI {
 	}
 	return app.Form().Class("builder").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		field("b-command", "Command", app.Select().ID("b-command").OnChange(set(&b.Command)).Body(
-			app.Option().Value("CVQ").Selected(b.Command == "CVQ").Text("CVQ (CVR0 fallback)"),
-			app.Option().Value("CVR").Selected(b.Command == "CVR").Text("CVR (inside an MSNP session)"),
+			option("CVQ", b.Command == "CVQ").Text("CVQ (CVR0 fallback)"),
+			option("CVR", b.Command == "CVR").Text("CVR (inside an MSNP session)"),
 		)),
 		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(set(&b.Locale)).Body(
 			app.Range(localesByName).Slice(func(i int) app.UI {
 				l := localesByName[i]
-				return app.Option().Value(l.Hex()).Selected(l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
+				return option(l.Hex(), l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
 			}),
 		)),
 		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(set(&b.System)).Body(
@@ -134,7 +134,7 @@ func (p *playground) renderBuilder() app.UI {
 				if s.Type == "mac" {
 					v = "mac 10.4"
 				}
-				return app.Option().Value(v).Selected(v == b.System).Text(s.Name + " — " + v)
+				return option(v, v == b.System).Text(s.Name + " — " + v)
 			}),
 		)),
 		field("b-library", "Library", app.Select().ID("b-library").OnChange(func(ctx app.Context, e app.Event) {
@@ -148,13 +148,13 @@ func (p *playground) renderBuilder() app.UI {
 		}).Body(
 			app.Range(libraries).Slice(func(i int) app.UI {
 				l := libraries[i]
-				return app.Option().Value(l).Selected(l == b.Library).Text(l)
+				return option(l, l == b.Library).Text(l)
 			}),
 		)),
 		field("b-version", "Version", app.Select().ID("b-version").OnChange(set(&b.Version)).Body(
 			app.Range(versions).Slice(func(i int) app.UI {
 				v := versions[i]
-				return app.Option().Value(v.Version).Selected(v.Version == b.Version).Text(v.Version + " — " + v.Product + " (" + v.Released + ")")
+				return option(v.Version, v.Version == b.Version).Text(v.Version + " — " + v.Product + " (" + v.Released + ")")
 			}),
 		)),
 		field("b-clientid", "Client identification", app.Input().ID("b-clientid").Value(b.ClientID).OnInput(set(&b.ClientID))),
@@ -199,4 +199,15 @@ func (p *playground) renderHelp() app.UI {
 		app.Ul().Class("choices").Body(app.Range(choices).Slice(func(i int) app.UI { return app.Li().Text(choices[i]) })),
 		app.Button().Type("button").Class("btn").ID("help-close").OnClick(func(ctx app.Context, e app.Event) { p.setHelp(ctx, false) }).Text("Close"),
 	)
+}
+
+// option is an <option>, selected when sel. Only a selected one carries
+// the attribute: go-app writes a false boolean as selected="false" in the
+// prerendered page, which a browser reads as selected.
+func option(value string, sel bool) app.HTMLOption {
+	o := app.Option().Value(value)
+	if sel || app.IsClient {
+		o = o.Selected(sel)
+	}
+	return o
 }

@@ -356,8 +356,8 @@ func DeflateRaw(data []byte, done func([]byte, error)) {
 	}, func() { fail(errors.New("the browser could not compress the link")) })
 }
 
-// MarkNextFrame records a performance mark when the browser next paints.
-func MarkNextFrame(name string) error {
+// NextFrame calls fn when the browser is about to paint the next frame.
+func NextFrame(fn func()) error {
 	win, err := get("window")
 	if err != nil {
 		return err
@@ -365,7 +365,7 @@ func MarkNextFrame(name string) error {
 	var cb safejs.Func
 	cb, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
 		cb.Release()
-		Mark(name)
+		fn()
 		return nil
 	})
 	if err != nil {
@@ -373,4 +373,28 @@ func MarkNextFrame(name string) error {
 	}
 	_, err = win.Call("requestAnimationFrame", cb.Value())
 	return err
+}
+
+// TellNewWorker posts msg to the site's service worker that is installing
+// or waiting to take over, if there is one.
+func TellNewWorker(msg string) error {
+	sw, err := get("navigator", "serviceWorker")
+	if err != nil {
+		return err
+	}
+	reg, err := sw.Call("getRegistration")
+	if err != nil {
+		return err
+	}
+	then(reg, func(reg safejs.Value) {
+		if reg.IsUndefined() || reg.IsNull() {
+			return
+		}
+		for _, state := range []string{"installing", "waiting"} {
+			if w, err := reg.Get(state); err == nil && !w.IsUndefined() && !w.IsNull() {
+				w.Call("postMessage", msg)
+			}
+		}
+	}, func() {})
+	return nil
 }

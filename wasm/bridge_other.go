@@ -39,5 +39,8 @@ func Mark(string) error { return ErrUnavailable }
 // DeflateRaw reports ErrUnavailable to done.
 func DeflateRaw(data []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }
 
-// MarkNextFrame returns ErrUnavailable.
-func MarkNextFrame(string) error { return ErrUnavailable }
+// NextFrame returns ErrUnavailable.
+func NextFrame(func()) error { return ErrUnavailable }
+
+// TellNewWorker returns ErrUnavailable.
+func TellNewWorker(string) error { return ErrUnavailable }
