@@ -353,15 +353,21 @@ func serverText(s string) app.UI {
 // page after the next render.
 func (p *playground) pushEditors(ctx app.Context) {
 	ctx.Defer(func(app.Context) {
-		setValue("editor", p.input)
-		setValue("policy-json", p.policyText())
+		setValue("editor", func() string { return p.input })
+		setValue("policy-json", p.policyText)
 	})
 }
 
-func setValue(id, text string) {
+// setValue sets the value of the textarea id, if it is in the page; the
+// text is computed only then (the policy's JSON is not needed until its
+// tab is open).
+func setValue(id string, text func() string) {
 	el := app.Window().GetElementByID(id)
-	if el.Truthy() && el.Get("value").String() != text {
-		el.Set("value", text)
+	if !el.Truthy() {
+		return
+	}
+	if t := text(); el.Get("value").String() != t {
+		el.Set("value", t)
 	}
 }
 
