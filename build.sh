@@ -41,7 +41,9 @@ fuzz_all() {
   for target in FuzzParse FuzzTranscript FuzzPolicy; do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
   done
-  go test -run '^$' -fuzz '^FuzzShareLink$' -fuzztime "${1}s" ./app
+  for target in FuzzShareLink FuzzReevaluate; do
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./app
+  done
 }
 
 build_wasm() {

@@ -27,3 +27,50 @@ func BenchmarkEvaluate5000(b *testing.B) {
 		evaluate(p, text)
 	}
 }
+
+// BenchmarkKeystroke5000 is the page's work when a character is typed at
+// the end of a pasted 5,000-line session: the previous result is reused.
+func BenchmarkKeystroke5000(b *testing.B) {
+	p, _ := protocol.Preset("msn-2006-03")
+	text := benchTranscript(5000)
+	prev := evaluate(p, text)
+	edited := text + "C"
+	b.ReportAllocs()
+	for b.Loop() {
+		reevaluate(&prev, p, edited)
+	}
+}
+
+// connectionLines is 5,000 CVQ lines, each on its own connection (the
+// server closes after answering in CVR0).
+func connectionLines() []string {
+	lines := make([]string, 5000)
+	for i := range lines {
+		lines[i] = fmt.Sprintf("CVQ %d 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS example@hotmail.com", i+1)
+	}
+	return lines
+}
+
+// BenchmarkEvaluateConnections5000 evaluates 5,000 connections afresh.
+func BenchmarkEvaluateConnections5000(b *testing.B) {
+	p, _ := protocol.Preset("msnp-wiki")
+	text := strings.Join(connectionLines(), "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		evaluate(p, text)
+	}
+}
+
+// BenchmarkKeystrokeMiddle5000 types into the middle one of 5,000
+// connections: the others are reused.
+func BenchmarkKeystrokeMiddle5000(b *testing.B) {
+	p, _ := protocol.Preset("msnp-wiki")
+	lines := connectionLines()
+	prev := evaluate(p, strings.Join(lines, "\n"))
+	lines[2500] += "x"
+	edited := strings.Join(lines, "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		reevaluate(&prev, p, edited)
+	}
+}

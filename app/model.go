@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sort"
 	"strings"
 
 	"cvq-playground/protocol"
@@ -30,23 +31,52 @@ type result struct {
 	Rows       []row
 	Differs    int // rows whose pasted expectations differ
 	Skipped    int // client lines not evaluated (beyond maxEvaluatedLines)
+	policy     *protocol.Policy
 }
 
 // evaluate runs the input through a fresh session with p. It is a pure
 // function of its arguments.
 func evaluate(p *protocol.Policy, input string) result {
-	var res result
-	res.Transcript = protocol.ReadTranscript(input)
-	res.Rows = make([]row, 0, min(len(res.Transcript.Entries), maxEvaluatedLines))
+	return reevaluate(nil, p, input)
+}
+
+// reevaluate is evaluate, reusing what prev (computed for an earlier text)
+// already knows. A row depends only on the lines before it on its
+// connection, and a connection starts afresh, whatever came before it:
+// so the rows of the lines before the first change are kept as they are,
+// and after it, each connection whose lines are unchanged (found where
+// the change moved it) takes its rows from prev, renumbered, instead of
+// being stepped through again.
+func reevaluate(prev *result, p *protocol.Policy, input string) result {
+	res := result{Transcript: protocol.ReadTranscript(input), policy: p}
+	entries := res.Transcript.Entries
+	res.Rows = make([]row, 0, min(len(entries), maxEvaluatedLines))
+	if prev != nil && prev.policy != p {
+		prev = nil
+	}
 	s := protocol.NewSession(p)
-	prevClosed := false
-	for i := range res.Transcript.Entries {
+	start, prevClosed := 0, false
+	if prev != nil {
+		start, prevClosed, s = res.keepPrefix(prev, p)
+	}
+	for i := start; i < len(entries); i++ {
 		if len(res.Rows) >= maxEvaluatedLines {
-			res.Skipped = len(res.Transcript.Entries) - i
+			res.Skipped = len(entries) - i
 			break
 		}
-		e := &res.Transcript.Entries[i]
+		e := &entries[i]
 		before := s.State()
+		if prev != nil && before.Fresh() {
+			// Entries after the change sit where they were, moved by the
+			// change in their count.
+			if next, ok := res.reuse(prev, i-len(entries)+len(prev.Transcript.Entries), i, before); ok {
+				last := &res.Rows[len(res.Rows)-1]
+				s.Resume(last.before)
+				s.Step(entries[last.Entry].Client)
+				i, prevClosed = next-1, true
+				continue
+			}
+		}
 		x := s.Step(e.Client)
 		if x.Kind == protocol.KindIgnored {
 			continue
@@ -59,6 +89,92 @@ func evaluate(p *protocol.Policy, input string) result {
 		res.Rows = append(res.Rows, r)
 	}
 	return res
+}
+
+// keepPrefix copies prev's rows for the entries before the first one that
+// changed, and returns where to go on: the next entry, whether the last
+// kept row closed its connection, and the session after it.
+func (res *result) keepPrefix(prev *result, p *protocol.Policy) (int, bool, *protocol.Session) {
+	old, cur := prev.Transcript.Entries, res.Transcript.Entries
+	same := 0
+	for same < len(old) && same < len(cur) && sameEntry(&old[same], &cur[same]) {
+		same++
+	}
+	n := sort.Search(len(prev.Rows), func(k int) bool { return prev.Rows[k].Entry >= same })
+	if n == 0 {
+		return 0, false, protocol.NewSession(p)
+	}
+	res.Rows = append(res.Rows, prev.Rows[:n]...)
+	for i := range res.Rows {
+		res.Rows[i].Line = cur[res.Rows[i].Entry].Line
+		if res.Rows[i].Differs {
+			res.Differs++
+		}
+	}
+	last := &res.Rows[n-1]
+	s := protocol.ResumeSession(p, last.before)
+	s.Step(cur[last.Entry].Client)
+	return last.Entry + 1, last.Close, s
+}
+
+// reuse appends the rows of prev's connection that opens with prev's
+// entry from, if it closes and its entries are those from entry i on,
+// renumbered for a connection that opens in state st. It returns the
+// entry after the connection's last.
+func (res *result) reuse(prev *result, from, i int, st protocol.SessionState) (int, bool) {
+	old, cur := prev.Transcript.Entries, res.Transcript.Entries
+	rows := prev.Rows
+	first := sort.Search(len(rows), func(k int) bool { return rows[k].Entry >= from })
+	if first == len(rows) || rows[first].Entry != from || (first > 0 && rows[first-1].Conn == rows[first].Conn) {
+		return 0, false // no row there, or not the first of its connection
+	}
+	end := first
+	for end < len(rows) && rows[end].Conn == rows[first].Conn && !rows[end].Close {
+		end++
+	}
+	if end == len(rows) || rows[end].Conn != rows[first].Conn {
+		return 0, false // the connection does not close
+	}
+	end++
+	to := rows[end-1].Entry + 1
+	if i+to-from > len(cur) || len(res.Rows)+end-first > maxEvaluatedLines {
+		return 0, false
+	}
+	for k := from; k < to; k++ {
+		if !sameEntry(&old[k], &cur[i+k-from]) {
+			return 0, false
+		}
+	}
+	shift := st.NextConn() - rows[first].Conn
+	for k := first; k < end; k++ {
+		r := rows[k]
+		r.Entry += i - from
+		r.Line = cur[r.Entry].Line
+		r.Conn += shift
+		r.before = r.before.Renumbered(shift)
+		if k == first {
+			r.NewConn, r.before = len(res.Rows) > 0, st
+		}
+		if r.Differs {
+			res.Differs++
+		}
+		res.Rows = append(res.Rows, r)
+	}
+	return i + to - from, true
+}
+
+// sameEntry reports whether two entries have the same client line and
+// pasted answers (their place in the text may differ).
+func sameEntry(a, b *protocol.Entry) bool {
+	if a.Client != b.Client || a.Expected != b.Expected || a.ExpectClose != b.ExpectClose || len(a.Expect) != len(b.Expect) {
+		return false
+	}
+	for i := range a.Expect {
+		if a.Expect[i] != b.Expect[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // exchange computes row i's exchange again, from where its session stood.
@@ -91,14 +207,7 @@ func (res *result) window(sel int) (from, to int) {
 // rowAtLine returns the index of the row for the editor line n (1-based):
 // the last row that starts at or before it, or -1.
 func (res *result) rowAtLine(n int) int {
-	best := -1
-	for i := range res.Rows {
-		if res.Rows[i].Line > n {
-			break
-		}
-		best = i
-	}
-	return best
+	return sort.Search(len(res.Rows), func(i int) bool { return res.Rows[i].Line > n }) - 1
 }
 
 // respondText is the transcript in the wiki's notation, as the command

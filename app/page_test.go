@@ -146,16 +146,14 @@ func TestBuilderLine(t *testing.T) {
 	}
 }
 
-func TestByteOffsetCountsUTF16(t *testing.T) {
-	s := "é😀\nCVQ"
-	// é is 1 UTF-16 unit (2 bytes), 😀 is 2 units (4 bytes), \n 1 unit.
-	for units, want := range map[int]int{0: 0, 1: 2, 3: 6, 4: 7, 99: len(s)} {
-		if got := byteOffset(s, units); got != want {
-			t.Errorf("byteOffset(%d) = %d, want %d", units, got, want)
+func TestLineAtUnitsCountsUTF16(t *testing.T) {
+	s := "é😀\nCVQ\n\xffx\ny"
+	// é is 1 UTF-16 unit (2 bytes), 😀 is 2 units (4 bytes), \n 1 unit;
+	// an invalid byte is one unit (U+FFFD), as in the browser.
+	for units, want := range map[int]int{0: 1, 1: 1, 3: 1, 4: 2, 7: 2, 8: 3, 9: 3, 10: 3, 11: 4, 99: 4} {
+		if got := lineAtUnits(s, units); got != want {
+			t.Errorf("lineAtUnits(%d) = %d, want %d", units, got, want)
 		}
-	}
-	if lineOfOffset(s, byteOffset(s, 4)) != 2 {
-		t.Error("the caret after the newline is on line 2")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"cvq-playground/protocol"
 	"cvq-playground/wasm"
@@ -115,7 +116,7 @@ func (p *playground) recompute(caretLine int) {
 	if caretLine < 0 && p.sel >= 0 && p.sel < len(p.res.Rows) {
 		keep = p.res.Rows[p.sel].Line
 	}
-	p.res = evaluate(p.policy, p.input)
+	p.res = reevaluate(&p.res, p.policy, p.input)
 	switch {
 	case caretLine > 0:
 		p.sel = p.res.rowAtLine(caretLine)
@@ -380,27 +381,34 @@ func (p *playground) policyText() string {
 }
 
 // caretLine returns the 1-based editor line of the textarea's caret.
-// selectionStart counts UTF-16 code units, not bytes.
 func caretLine(ctx app.Context, text string) int {
-	units := ctx.JSSrc().Get("selectionStart").Int()
-	return lineOfOffset(text, byteOffset(text, units))
+	return lineAtUnits(text, ctx.JSSrc().Get("selectionStart").Int())
 }
 
-// byteOffset converts a UTF-16 offset in s to a byte offset. It runs on
-// every keystroke over the whole text, so it allocates nothing.
-func byteOffset(s string, units int) int {
-	n := 0
-	for i, r := range s {
-		if n >= units {
-			return i
+// lineAtUnits returns the 1-based line of s that holds the offset units,
+// counted in UTF-16 code units as the browser counts selectionStart. It
+// runs on every keystroke over the text before the caret: one pass, with
+// a quick path for ASCII, and no allocation.
+func lineAtUnits(s string, units int) int {
+	line, n := 1, 0
+	for i := 0; i < len(s) && n < units; {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == '\n' {
+				line++
+			}
+			i++
+			n++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r >= 0x10000 {
 			n += 2 // a surrogate pair
 		} else {
 			n++ // invalid bytes decode to U+FFFD, one unit, as in the browser
 		}
 	}
-	return len(s)
+	return line
 }
 
 func (p *playground) onEditorInput(ctx app.Context, e app.Event) {

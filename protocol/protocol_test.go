@@ -281,3 +281,34 @@ func TestCodeString(t *testing.T) {
 		t.Error("Fault.String must not be empty for unknown faults")
 	}
 }
+
+// A session is fresh at its start, after a close and after a blank line
+// that follows a close; renumbered, it resumes on another connection.
+func TestSessionStateFresh(t *testing.T) {
+	p, _ := Preset(DefaultPreset)
+	s := NewSession(p)
+	if st := s.State(); !st.Fresh() || st.NextConn() != 1 {
+		t.Errorf("new session: fresh %v, next connection %d", st.Fresh(), st.NextConn())
+	}
+	s.Step("VER 1 MSNP8 CVR0")
+	if st := s.State(); st.Fresh() || st.NextConn() != 1 {
+		t.Errorf("after VER: fresh %v, next connection %d", st.Fresh(), st.NextConn())
+	}
+	s.Step("CVQ 2 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS") // CVR0 closes
+	if st := s.State(); !st.Fresh() || st.NextConn() != 2 {
+		t.Errorf("after a close: fresh %v, next connection %d", st.Fresh(), st.NextConn())
+	}
+	s.Step("")
+	st := s.State()
+	if !st.Fresh() || st.NextConn() != 2 {
+		t.Errorf("blank line after a close: fresh %v, next connection %d", st.Fresh(), st.NextConn())
+	}
+	moved := ResumeSession(p, st.Renumbered(5))
+	if x := moved.Step("CVQ 3 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS"); x.Conn != 7 {
+		t.Errorf("renumbered by 5: connection %d, want 7", x.Conn)
+	}
+	s.Resume(st)
+	if x := s.Step("CVQ 3 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS"); x.Conn != 2 || x.Kind != KindReplied {
+		t.Errorf("resumed: connection %d kind %v", x.Conn, x.Kind)
+	}
+}

@@ -68,9 +68,36 @@ func (s *Session) State() SessionState {
 	return SessionState{conn: s.conn, lines: s.lines, dialect: s.dialect, closed: s.closed}
 }
 
+// Fresh reports whether the next line opens a connection as if nothing
+// came before it: the last line closed one, or none was handled on the
+// current one. Only the connection's number then tells it apart.
+func (st SessionState) Fresh() bool { return st.closed || (st.lines == 0 && st.dialect == "") }
+
+// NextConn is the number of the connection the next line arrives on.
+func (st SessionState) NextConn() int {
+	if st.closed {
+		return st.conn + 1
+	}
+	return st.conn
+}
+
+// Renumbered returns st with its connection number moved by d, for a
+// connection that now comes earlier or later in a transcript.
+func (st SessionState) Renumbered(d int) SessionState {
+	st.conn += d
+	return st
+}
+
 // ResumeSession returns a session with p that stands where st says.
 func ResumeSession(p *Policy, st SessionState) *Session {
-	return &Session{policy: p, conn: st.conn, lines: st.lines, dialect: st.dialect, closed: st.closed}
+	s := &Session{policy: p}
+	s.Resume(st)
+	return s
+}
+
+// Resume moves s to where st says, keeping its policy.
+func (s *Session) Resume(st SessionState) {
+	s.conn, s.lines, s.dialect, s.closed = st.conn, st.lines, st.dialect, st.closed
 }
 
 // Step hands the server one client line (without its CR LF) and returns

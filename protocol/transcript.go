@@ -142,8 +142,8 @@ func cutPrefix(line, prefix, sep string) (string, bool) {
 	if line == prefix {
 		return "", true
 	}
-	if strings.HasPrefix(line, prefix+sep) {
-		return line[len(prefix)+len(sep):], true
+	if rest, ok := strings.CutPrefix(line, prefix); ok && strings.HasPrefix(rest, sep) {
+		return rest[len(sep):], true
 	}
 	return "", false
 }
