@@ -21,6 +21,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -549,4 +550,41 @@ func TestCopyButtons(t *testing.T) {
 	if !strings.HasPrefix(got, "C: CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nS: CVQ 1 5.0.0537") || !strings.HasSuffix(got, "S: 731 6\nServer disconnects client.\n") {
 		t.Errorf("clipboard holds %q", got)
 	}
+}
+
+// Until the WebAssembly runs (here: never, its download is blocked), the
+// prerendered page is what people see: the answers, laid out as the
+// WebAssembly lays them out, under a small badge rather than a curtain,
+// with the editor read-only so that nothing typed is lost when it starts.
+func TestPrerenderedPage(t *testing.T) {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{{URLPattern: baseURL + "/web/app.wasm", Block: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the loader reports the blocked download", `!document.querySelector("#app-wasm-loader-label").textContent.includes("Starting")`)
+	if got, want := eval[string](t, ctx, `document.querySelector(".line-button").textContent`), "1C: "+wikiLines[0]; got != want {
+		t.Errorf("first transcript line reads %q, want %q", got, want)
+	}
+	if got := eval[string](t, ctx, `document.querySelector(".server .sline").textContent`); got != "S: CVQ 1 5.0.0537 5.0.0537 1.0.0863 http://download.microsoft.com/download/msnmessenger/install/5.0/w98nt42kmexp/en-us/setupdl.exe http://messenger.microsoft.com" {
+		t.Errorf("first answer reads %q", got)
+	}
+	if h := eval[float64](t, ctx, `document.querySelector("#app-wasm-loader").getBoundingClientRect().height`); h > 80 {
+		t.Errorf("the loader is %.0f px high: it hides the page", h)
+	}
+	if !eval[bool](t, ctx, `document.querySelector("#editor").readOnly`) {
+		t.Error("the prerendered editor accepts typing that the WebAssembly would drop")
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#preset").value`); got != "msnp-wiki" {
+		t.Errorf("the policy list shows %q", got)
+	}
+	screenshot(t, ctx, "prerendered")
 }
