@@ -76,33 +76,6 @@ const keystrokeJS = `(async (n) => {
   return out;
 })(%d)`
 
-// waitPrecached waits until the page's service worker controls it and
-// has cached app.wasm.
-func waitPrecached(t *testing.T, ctx context.Context) {
-	t.Helper()
-	const js = `(async () => {
-  if (!navigator.serviceWorker.controller) return false;
-  for (const k of await caches.keys()) {
-    if (await (await caches.open(k)).match("/web/app.wasm")) return true;
-  }
-  return false;
-})()`
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the service worker did not cache the site within 30 s")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 func setEditor(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
 	js, _ := json.Marshal(text)

@@ -588,3 +588,50 @@ func TestPrerenderedPage(t *testing.T) {
 	}
 	screenshot(t, ctx, "prerendered")
 }
+
+// waitPrecached waits until the page's service worker controls it and
+// has cached app.wasm.
+func waitPrecached(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const js = `(async () => {
+  if (!navigator.serviceWorker.controller) return false;
+  for (const k of await caches.keys()) {
+    if (await (await caches.open(k)).match("/web/app.wasm")) return true;
+  }
+  return false;
+})()`
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the service worker did not cache the site within 30 s")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// The service worker caches the site once the page has started, so that
+// the next visit starts from the cache (and works offline).
+func TestServiceWorkerCaches(t *testing.T) {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	waitPrecached(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	served := eval[bool](t, ctx, `performance.getEntriesByType("resource").some(r => r.name.endsWith("/web/app.wasm") && r.workerStart > 0)`)
+	if !served {
+		t.Error("after the reload, app.wasm did not come through the service worker")
+	}
+}
