@@ -130,6 +130,15 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
+// openPolicyEditor opens the Policy tab and waits for its editor.
+func openPolicyEditor(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+}
+
 // waitFor polls a JavaScript condition until it is true.
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
@@ -239,10 +248,7 @@ func TestPresetSwitchChangesAnswer(t *testing.T) {
 
 func TestBrokenPolicyKeepsLastValid(t *testing.T) {
 	ctx := newTab(t, "/")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	openPolicyEditor(t, ctx)
 	eval[bool](t, ctx, `(e => { e.value = e.value.replace('"minimum": "6.2.0205"', '"minimum": 6.2'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
 	waitFor(t, ctx, "the mistake is shown", `document.querySelector("#policy-error") !== null`)
 	msg := eval[string](t, ctx, `document.querySelector("#policy-error").textContent`)
@@ -398,10 +404,7 @@ func TestHandWrittenLink(t *testing.T) {
 
 func TestCompactLinkCarriesCustomPolicy(t *testing.T) {
 	ctx := newTab(t, "/")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	openPolicyEditor(t, ctx)
 	before := eval[string](t, ctx, `location.hash`)
 	eval[bool](t, ctx, `(e => { e.value = e.value.replace('"minimum": "6.2.0205"', '"minimum": "6.0.0602"'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
 	waitFor(t, ctx, "the URL follows the edit", fmt.Sprintf(`location.hash !== %q`, before))
@@ -492,10 +495,7 @@ func TestMarkupInLinksAndPolicies(t *testing.T) {
 	if msg := eval[string](t, ctx, `document.querySelector("#link-message").textContent`); !strings.Contains(msg, "<img src=x") {
 		t.Errorf("message %q should show the preset name as text", msg)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-policy"))); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the policy editor", `document.querySelector("#policy-json") !== null`)
+	openPolicyEditor(t, ctx)
 	eval[bool](t, ctx, `(e => { e.value = e.value.replace(/"description": "[^"]*"/, '"description": "<img src=x onerror=window.pwned=2>"'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`)
 	waitFor(t, ctx, "the description shows", `document.querySelector("#policy-description").textContent.includes("<img src=x")`)
 	if n := eval[int](t, ctx, `document.querySelectorAll("img:not([src$='.png']):not([src$='.svg'])").length`); n != 0 {
@@ -634,4 +634,25 @@ func TestServiceWorkerCaches(t *testing.T) {
 	if !served {
 		t.Error("after the reload, app.wasm did not come through the service worker")
 	}
+}
+
+// The caret selects the row it is on: clicking into a line, typing in it
+// and moving to the line above each show that line's explanation.
+func TestCaretSelectsRow(t *testing.T) {
+	ctx := newTab(t, "/")
+	selected := func() string { return eval[string](t, ctx, `document.querySelector("#explanation .hint").textContent`) }
+	// The caret at the start of the fourth line, as a click puts it.
+	eval[bool](t, ctx, `(e => { e.focus(); const at = e.value.split("\n").slice(0, 3).join("\n").length + 1; e.setSelectionRange(at, at); e.dispatchEvent(new Event("click", {bubbles: true})); return true })(document.querySelector("#editor"))`)
+	waitFor(t, ctx, "line 4 selected", `document.querySelector("#explanation .hint").textContent.startsWith("line 4 ")`)
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.End), chromedp.KeyEvent("x")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the typed character in the answer", `[...document.querySelectorAll("#transcript .line-button")].some(b => b.textContent.endsWith("MSMSGSx"))`)
+	if s := selected(); !strings.HasPrefix(s, "line 4 ") {
+		t.Errorf("after typing on line 4, the explanation is of %q", s)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowUp)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "line 3 selected", `document.querySelector("#explanation .hint").textContent.startsWith("line 3 ")`)
 }

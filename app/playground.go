@@ -54,7 +54,13 @@ type playground struct {
 	home      string // the playground's address, relative to the embed
 	link      string // the fragment that carries the state, as last computed
 	update    bool   // a new version of the site is ready
+	caret     caretAt
 }
+
+// caretAt remembers the editor line of a caret offset in the current
+// input (line 0: nothing remembered), so that the keyup that follows each
+// typed character does not count the lines of the whole text again.
+type caretAt struct{ units, line int }
 
 // OnAppUpdate is called by go-app when the service worker has installed a
 // new version of the site: the page offers to reload into it.
@@ -105,7 +111,7 @@ func (p *playground) setCustom(text string) {
 }
 
 func (p *playground) setInput(text string, caretLine int) {
-	p.input = text
+	p.input, p.caret = text, caretAt{}
 	p.recompute(caretLine)
 }
 
@@ -380,11 +386,6 @@ func (p *playground) policyText() string {
 	return string(p.policy.JSON())
 }
 
-// caretLine returns the 1-based editor line of the textarea's caret.
-func caretLine(ctx app.Context, text string) int {
-	return lineAtUnits(text, ctx.JSSrc().Get("selectionStart").Int())
-}
-
 // lineAtUnits returns the 1-based line of s that holds the offset units,
 // counted in UTF-16 code units as the browser counts selectionStart. It
 // runs on every keystroke over the text before the caret: one pass, with
@@ -413,14 +414,25 @@ func lineAtUnits(s string, units int) int {
 
 func (p *playground) onEditorInput(ctx app.Context, e app.Event) {
 	text := ctx.JSSrc().Get("value").String()
-	p.setInput(text, caretLine(ctx, text))
+	units := ctx.JSSrc().Get("selectionStart").Int()
+	line := lineAtUnits(text, units)
+	p.setInput(text, line)
+	p.caret = caretAt{units, line}
 	p.save(ctx)
 }
 
+// onEditorCaret selects the row under the caret when it moves; when the
+// row stays the same, the page is not redrawn.
 func (p *playground) onEditorCaret(ctx app.Context, e app.Event) {
-	if i := p.res.rowAtLine(caretLine(ctx, p.input)); i >= 0 {
-		p.sel = i
+	units := ctx.JSSrc().Get("selectionStart").Int()
+	if p.caret.line == 0 || p.caret.units != units {
+		p.caret = caretAt{units, lineAtUnits(p.input, units)}
 	}
+	if i := p.res.rowAtLine(p.caret.line); i >= 0 && i != p.sel {
+		p.sel = i
+		return
+	}
+	ctx.PreventUpdate()
 }
 
 func (p *playground) onEditorKeyDown(ctx app.Context, e app.Event) {
