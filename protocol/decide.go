@@ -215,11 +215,15 @@ func (d *Decision) AppendReply(b []byte) []byte {
 	b = append(b, d.Verb...)
 	b = append(b, ' ')
 	b = strconv.AppendUint(b, uint64(d.TrID), 10)
-	for _, s := range [...]string{d.Offer[0], d.Offer[1], d.Offer[2], d.URLs.Download, d.URLs.Fallback} {
+	for _, s := range [...]string{d.Offer[0], d.Offer[1], d.Offer[2], d.URLs.Download} {
 		b = append(b, ' ')
 		b = append(b, s...)
 	}
-	return b
+	if d.URLs.EmptyAfterDownload {
+		b = append(b, ' ') // an empty field: two spaces on the wire
+	}
+	b = append(b, ' ')
+	return append(b, d.URLs.Fallback...)
 }
 
 // Reply returns the server's line for d, without CR LF.

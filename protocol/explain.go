@@ -229,11 +229,44 @@ func (e *Explanation) explainVER(p *Policy, x *Exchange) {
 		e.Outcome = "Session in " + x.Chosen + ": CVR may follow, and the session continues after it."
 	}
 	e.Steps = append(e.Steps, step)
-	e.Response = replyFields(x.Reply, []Field{
+	fs := []Field{
 		{Key: "command", Name: "command", Meaning: "the reply to VER", Value: "VER"},
 		{Key: "trid", Name: "TrID", Meaning: "the client's TrID, echoed"},
 		{Key: "dialect", Name: "dialect", Meaning: "the chosen dialect; 0 when none", Value: map[bool]string{true: "none in common", false: x.Chosen}[x.Chosen == "0"]},
-	})
+	}
+	if echo := verEcho(p, x); echo != nil {
+		e.Steps = append(e.Steps, *echo)
+		e.Outcome += " This server echoed the whole list you offered instead of naming only " + x.Chosen + "."
+		fs = fs[:2]
+		for i, d := range Tokenize(x.Reply)[2:] {
+			f := Field{Key: "dialect", Name: fmt.Sprintf("dialect %d", i+1), Meaning: "a dialect the client offered, repeated by the server",
+				Value: "echoed from the client's list", Source: SourceCapture}
+			if d.In(x.Reply) == x.Chosen {
+				f.Value = x.Chosen + ": echoed, and the dialect chosen"
+			}
+			fs = append(fs, f)
+		}
+	}
+	e.Response = replyFields(x.Reply, fs)
+}
+
+// verEcho is the step that says the answer to VER repeats the offered
+// list, or nil when the policy names the chosen dialect only.
+func verEcho(p *Policy, x *Exchange) *Step {
+	if p.VERReply != VERReplyEcho || x.Chosen == "0" {
+		return nil
+	}
+	st := &Step{Name: "VER reply form", Status: StatusOK, Source: SourceCapture,
+		Detail: "this server echoed the whole list you offered, as servers of 2006–2008 did (policy verReply: echo); the session is in " + x.Chosen}
+	r := &x.Req
+	for i := 0; i < r.NParams; i++ {
+		if !p.c.dialects[r.ParamText(i)] {
+			st.Detail += "; the dialects it does not speak are left out (this playground's choice)"
+			st.Source = SourceChoice
+			break
+		}
+	}
+	return st
 }
 
 // replyFields fills the spans and raw text of fields from the reply line.
@@ -607,6 +640,9 @@ func (e *Explanation) response(p *Policy, x *Exchange) {
 		{Key: "download", Name: "download-url", Meaning: "where a client that must upgrade downloads the installer", Value: urlFrom, Source: src},
 		{Key: "fallback", Name: "fallback-url", Meaning: "the page the client opens when the download fails", Value: urlFrom, Source: src},
 	})
+	if d.URLs.EmptyAfterDownload {
+		e.Response = emptyField(x.Reply, e.Response, d)
+	}
 	if d.Unknown {
 		for i := 2; i <= 4; i++ {
 			e.Response[i].Value = "1.0.0000: the unknown-client answer"
@@ -637,6 +673,28 @@ func (e *Explanation) response(p *Policy, x *Exchange) {
 	} else {
 		e.ReactionText += " The " + x.Dialect + " session continues."
 	}
+}
+
+// emptyField inserts, after the download URL, the empty field that a
+// policy with emptyAfterDownload writes (two spaces on the wire), and
+// moves the fallback after it.
+func emptyField(reply string, fs []Field, d *Decision) []Field {
+	const download = 5
+	if len(fs) <= download || !fs[download].Present {
+		return fs
+	}
+	at := fs[download].Span.End + 1 // between the two spaces
+	empty := Field{Key: "empty", Name: "empty field", Span: Span{at, at}, Present: true,
+		Meaning: "a field with nothing in it: the server wrote two spaces after the download URL",
+		Value:   "empty",
+		Note: "a client that splits the line on single spaces reads this empty field as the fallback URL and the page after it as an extra field; " +
+			"one that splits on runs of blanks, as servers' own parsers do, skips it. " +
+			"In the logged exchange (March 2010) the client was not below the minimum 1.0.0000: it downloaded nothing and went on to log in (USR)",
+		Status: StatusWarn, Source: SourceCapture}
+	fs[download].Value += "; " + d.URLs.Download + " is a bare host, with no installer to download"
+	out := append([]Field(nil), fs[:download+1]...)
+	out = append(out, empty)
+	return append(out, fs[download+1:]...)
 }
 
 func abbreviate(s string) string {

@@ -35,6 +35,9 @@ type Policy struct {
 	// "fixed" (the default) for 1.0.0000 three times, "echo" to put the
 	// client's own version as the minimum.
 	UnknownClientCVR string `json:"unknownClientCvr,omitempty"`
+	// VERReply is the form of the answer to VER: "chosen" (the default)
+	// names the chosen dialect only, "echo" repeats the offered list.
+	VERReply VERReply `json:"verReply,omitempty"`
 	// MaxLine is the longest client line in bytes, without CR LF; 0 means 2048.
 	MaxLine int `json:"maxLine,omitempty"`
 
@@ -72,6 +75,9 @@ type Offer struct {
 type URLs struct {
 	Download string `json:"download"`
 	Fallback string `json:"fallback"`
+	// EmptyAfterDownload writes an empty field between the download URL
+	// and the fallback: two spaces on the wire, as a server of 2010 did.
+	EmptyAfterDownload bool `json:"emptyAfterDownload,omitempty"`
 }
 
 // Unknown-client behaviours of CVR.
@@ -157,7 +163,10 @@ func jsonError(data []byte, err error) error {
 	pe := &PolicyError{Offset: -1, Msg: err.Error()}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var val *fieldValueError
 	switch {
+	case errors.As(err, &val):
+		pe.Field, pe.Msg = val.field, val.msg
 	case errors.As(err, &syn):
 		pe.Offset = int(syn.Offset)
 		pe.Msg = syn.Error()

@@ -13,10 +13,15 @@ import (
 // DefaultPreset names the policy used when none is chosen.
 const DefaultPreset = "msnp-wiki"
 
-// presetOrder lists the built-in policies: the default first, then by date.
-var presetOrder = []string{"msnp-wiki", "msn-2002-10", "msn-2003-09", "msn-2006-03", "msn-2007-06", "msn-2009-06"}
+// presetOrder lists the built-in policies by date, a timeline of the
+// service; a year alone ("2008") comes after the months its sources rule
+// out.
+var presetOrder = []string{
+	"msn-2002-10", "msn-2003-09", "msnp-wiki", "msn-2006-03", "msn-2006-12", "msn-2007-06",
+	"msn-2008-01", "msn-2008", "msn-2009-06", "msn-2009-08", "msn-2010-03",
+}
 
-// PresetNames returns the names of the built-in policies, the default first.
+// PresetNames returns the names of the built-in policies by date.
 func PresetNames() []string { return append([]string(nil), presetOrder...) }
 
 // Preset returns a fresh, compiled copy of the built-in policy name.
@@ -34,7 +39,7 @@ func Preset(name string) (*Policy, error) {
 	return p, nil
 }
 
-// Presets returns every built-in policy, the default first.
+// Presets returns every built-in policy by date.
 func Presets() []*Policy {
 	out := make([]*Policy, 0, len(presetOrder))
 	for _, n := range presetOrder {

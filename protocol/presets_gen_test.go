@@ -69,6 +69,14 @@ func writeLiteral(b *strings.Builder, v reflect.Value, elide bool) {
 		b.WriteString(strconv.Quote(v.String()))
 	case reflect.Int:
 		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Uint8:
+		if r, ok := v.Interface().(VERReply); ok && r == VERReplyEcho {
+			b.WriteString("VERReplyEcho")
+			break
+		}
+		b.WriteString(typ + "(" + strconv.FormatUint(v.Uint(), 10) + ")")
 	case reflect.Pointer:
 		b.WriteString("&")
 		writeLiteral(b, v.Elem(), false)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -195,7 +196,7 @@ func TestRuleMatchFields(t *testing.T) {
 	p := mustPreset(t, DefaultPreset)
 	p.Rules = append([]Rule{{
 		Library: "MSNMSGR", From: "6.0.0000", To: "6.9.9999", Locales: []string{"0x0c0a"}, Systems: []string{"winnt"},
-		Offer: Offer{Recommended: "6.2.0208", Recommended2: "6.2.0208", Minimum: "6.0.0602", URLs: &URLs{"http://es.example/dl", "http://es.example"}},
+		Offer: Offer{Recommended: "6.2.0208", Recommended2: "6.2.0208", Minimum: "6.0.0602", URLs: &URLs{Download: "http://es.example/dl", Fallback: "http://es.example"}},
 	}}, p.Rules...)
 	if err := p.Compile(); err != nil {
 		t.Fatal(err)
@@ -247,10 +248,15 @@ func TestPolicyErrorsNameTheField(t *testing.T) {
 
 func TestPresetsRoundTrip(t *testing.T) {
 	names := PresetNames()
-	if names[0] != DefaultPreset || len(names) != 6 {
+	if len(names) != 11 || !slices.Contains(names, DefaultPreset) {
 		t.Fatalf("PresetNames() = %v", names)
 	}
+	prev := ""
 	for _, p := range Presets() {
+		if p.Date[:4] < prev[:min(4, len(prev))] || len(p.Date) == len(prev) && p.Date < prev {
+			t.Errorf("preset %s (%s) comes after one of %s: the list is a timeline", p.Name, p.Date, prev)
+		}
+		prev = p.Date
 		q, err := DecodePolicy(p.JSON())
 		if err != nil {
 			t.Errorf("%s: %v", p.Name, err)

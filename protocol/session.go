@@ -208,8 +208,29 @@ func (s *Session) ver(x Exchange) Exchange {
 		s.dialect = x.Chosen
 	}
 	x.Kind = KindReplied
-	x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + x.Chosen
+	x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + s.verDialects(r, x.Chosen)
 	return x
+}
+
+// verDialects is what the answer to VER lists: the chosen dialect, or
+// with VERReplyEcho every offered dialect the server supports, in the
+// client's order (the logged servers were offered only dialects they had;
+// leaving out the others is this playground's choice, so that every
+// dialect named is one the server speaks).
+func (s *Session) verDialects(r *Request, chosen string) string {
+	if s.policy.VERReply != VERReplyEcho || chosen == "0" {
+		return chosen
+	}
+	var b strings.Builder
+	for i := 0; i < r.NParams; i++ {
+		if d := r.ParamText(i); s.policy.c.dialects[d] {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(d)
+		}
+	}
+	return b.String()
 }
 
 func isKnownCommand(c string) bool { return c == "VER" || c == "CVQ" || c == "CVR" }

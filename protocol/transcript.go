@@ -170,7 +170,9 @@ func (e *Entry) LinesDiffer(x *Exchange) bool {
 	if x.Reply == "" {
 		return len(e.Expect) != 0
 	}
-	return len(e.Expect) != 1 || e.Expect[0] != x.Reply
+	// Pasted lines are compared with their blanks collapsed, as web pages
+	// show them; so is a reply with an empty field (two spaces).
+	return len(e.Expect) != 1 || e.Expect[0] != x.Reply && e.Expect[0] != normalizeServer(x.Reply)
 }
 
 // CloseDiffers reports whether a pasted "Server disconnects client." is
