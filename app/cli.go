@@ -146,13 +146,14 @@ func listPresets(stdout, stderr io.Writer, name string) int {
 		return 0
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tDATE\tDIALECTS\tDESCRIPTION")
+	// A timeline of the service: the presets come by date.
+	fmt.Fprintln(tw, "DATE\tNAME\tDIALECTS\tWHAT IT ANSWERS\tSOURCE")
 	for _, p := range protocol.Presets() {
 		def := ""
 		if p.Name == protocol.DefaultPreset {
 			def = " (default)"
 		}
-		fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\n", p.Name, def, p.Date, dialectRange(p.Dialects), p.Description)
+		fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s\t%s\n", p.Date, p.Name, def, dialectRange(p.Dialects), p.Description, p.Source)
 	}
 	tw.Flush()
 	return 0

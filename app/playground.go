@@ -559,7 +559,7 @@ func (p *playground) renderHeader() app.UI {
 				app.Range(presetList).Slice(func(i int) app.UI {
 					pol := presetList[i]
 					return option(pol.Name, pol.Name == p.preset).Title(pol.Description).
-						Text(pol.Name + " (" + pol.Date + ")")
+						Text(presetLabel(pol))
 				}),
 			),
 			app.Button().Type("button").Class("btn").ID("copy-link").OnClick(p.copyLink).Text("Copy link"),
@@ -570,6 +570,7 @@ func (p *playground) renderHeader() app.UI {
 		app.P().Class("policy-line").ID("policy-description").Body(
 			app.Strong().Text(p.policy.Name),
 			app.Text(": "+p.policy.Description),
+			app.If(p.policy.Source != "", func() app.UI { return app.Span().Class("hint").Text(" Source: " + p.policy.Source + ".") }),
 			app.If(p.custom != "", func() app.UI { return app.Span().Class("badge").Text("edited") }),
 		),
 	)

@@ -89,6 +89,10 @@ func tokenStrip(prefix, side string, fs []protocol.Field) app.UI {
 			f := fs[i]
 			cls := "chip f-" + f.Key + " st-" + statusClass(f.Status)
 			text := printableLine(f.Raw)
+			if f.Present && f.Raw == "" {
+				text = "‹empty›" // a field with nothing in it, as two spaces on the wire
+				cls += " absent"
+			}
 			if !f.Present {
 				if f.Note == "optional" {
 					return app.Text("")

@@ -59,6 +59,10 @@ func (p *playground) renderTools() app.UI {
 }
 
 func (p *playground) renderExamples() app.UI {
+	return app.Div().Body(p.renderGallery(), p.renderCaptures())
+}
+
+func (p *playground) renderGallery() app.UI {
 	return app.Div().Class("gallery").Body(app.Range(examples).Slice(func(i int) app.UI {
 		ex := examples[i]
 		return app.Div().Class("card").Body(
@@ -79,6 +83,7 @@ func (p *playground) renderPolicy() app.UI {
 			app.Text(" · "+p.policy.Date+" · "+p.policy.Source),
 		),
 		app.P().Class("hint").Text("Edit a copy of the policy here: it takes effect as soon as it is valid. While it has a mistake, the last valid policy stays in force."),
+		renderPolicyFields(),
 		app.Label().For("policy-json").Class("sr-only").Text("Policy JSON"),
 		app.Textarea().ID("policy-json").Class("editor policy-editor").Spellcheck(false).Wrap("off").
 			Aria("invalid", p.customErr != "").Aria("describedby", "policy-error").
