@@ -184,7 +184,8 @@ var choices = []string{
 	"In an MSNP session, CVR's answers keep the connection except 731; other three-letter commands are not simulated.",
 	"A version is known when it lies between its library's first and last build in the policy's catalog; a known client that no rule matches is treated as unknown.",
 	"A locale is 0x and 1 to 4 hex digits of either case: 0409, 1033 and 0x10409 get 710.",
-	"A pasted “Server disconnects client.” expects a close; without one the close is not compared, as the wiki's transcripts leave it out.",
+	"A pasted “Server disconnects client.” expects a close; without one the close is not compared, as the wiki's transcripts leave it out. Pasted server lines are compared with runs of blanks collapsed, as web pages show them.",
+	"A VER answer in the echo form (verReply) leaves out the offered dialects the server does not speak.",
 }
 
 func (p *playground) renderHelp() app.UI {

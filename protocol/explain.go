@@ -686,12 +686,12 @@ func emptyField(reply string, fs []Field, d *Decision) []Field {
 	at := fs[download].Span.End + 1 // between the two spaces
 	empty := Field{Key: "empty", Name: "empty field", Span: Span{at, at}, Present: true,
 		Meaning: "a field with nothing in it: the server wrote two spaces after the download URL",
-		Value:   "empty",
-		Note: "a client that splits the line on single spaces reads this empty field as the fallback URL and the page after it as an extra field; " +
+		Value: "empty. A client that splits the line on single spaces reads it as the fallback URL, and the page after it as an extra field; " +
 			"one that splits on runs of blanks, as servers' own parsers do, skips it. " +
 			"In the logged exchange (March 2010) the client was not below the minimum 1.0.0000: it downloaded nothing and went on to log in (USR)",
 		Status: StatusWarn, Source: SourceCapture}
 	fs[download].Value += "; " + d.URLs.Download + " is a bare host, with no installer to download"
+	fs[download].Source = SourceCapture
 	out := append([]Field(nil), fs[:download+1]...)
 	out = append(out, empty)
 	return append(out, fs[download+1:]...)

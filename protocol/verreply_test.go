@@ -68,7 +68,7 @@ func TestEmptyDownloadField(t *testing.T) {
 	var keys []string
 	for _, f := range e.Response {
 		keys = append(keys, f.Key)
-		if f.Key == "empty" && (f.Raw != "" || f.Span.Start != f.Span.End || x.Reply[f.Span.Start-1:f.Span.Start+1] != "  " || !strings.Contains(f.Note, "downloaded nothing")) {
+		if f.Key == "empty" && (f.Raw != "" || f.Span.Start != f.Span.End || x.Reply[f.Span.Start-1:f.Span.Start+1] != "  " || !strings.Contains(f.Value, "downloaded nothing")) {
 			t.Errorf("empty field %+v", f)
 		}
 	}
