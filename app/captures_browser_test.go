@@ -47,6 +47,16 @@ func TestGalleryCapturesInBrowser(t *testing.T) {
 	waitFor(t, ctx, "the empty field explained", `[...document.querySelectorAll("#response-fields tr")].some(r => r.textContent.includes("empty field") && r.textContent.includes("downloaded nothing"))`)
 	elementShot(t, ctx, "#explanation", "capture-2010")
 	elementShot(t, ctx, "#transcript", "capture-2010-transcript")
+	// The policy editor holds the empty field, and its help names both forms.
+	openPolicyEditor(t, ctx)
+	if j := eval[string](t, ctx, `document.querySelector("#policy-json").value`); !strings.Contains(j, `"emptyAfterDownload": true`) {
+		t.Errorf("the 2010 policy's JSON lacks emptyAfterDownload:\n%s", j)
+	}
+	eval[bool](t, ctx, `document.querySelector("#policy-fields").open = true`)
+	if h := eval[string](t, ctx, `document.querySelector("#policy-fields").textContent`); !strings.Contains(h, "verReply") || !strings.Contains(h, "emptyAfterDownload") {
+		t.Errorf("policy help %q", h)
+	}
+	elementShot(t, ctx, "#panel-policy", "policy-fields")
 }
 
 // elementShot saves a screenshot of one element, to look at closely.
