@@ -42,7 +42,7 @@ fuzz_all() {
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
   done
   for target in FuzzShareLink FuzzReevaluate; do
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./app
+    XX
   done
 }
 

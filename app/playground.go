@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"cvq-playground/app/share"
 	"cvq-playground/protocol"
 	"cvq-playground/wasm"
 
@@ -241,7 +242,7 @@ func (p *playground) restore(preset, custom, saved string) {
 // why; a good one replaces the text, and keeps the user's own for a click
 // on "Restore".
 func (p *playground) applyLink(frag, own string) {
-	st, ok, err := decodeShare(frag)
+	st, ok, err := share.Decode(frag)
 	switch {
 	case err != nil:
 		p.linkMsg = "This link could not be read: " + err.Error() + ". Showing " +
@@ -268,8 +269,8 @@ func (p *playground) applyLink(frag, own string) {
 }
 
 // shareState is the page's state as a link carries it.
-func (p *playground) shareState() shareState {
-	st := shareState{Policy: p.preset, Custom: p.custom, Input: p.input, Theme: p.theme}
+func (p *playground) shareState() share.State {
+	st := share.State{Policy: p.preset, Custom: p.custom, Input: p.input, Theme: p.theme}
 	if r := p.selected(); r != nil && p.sel > 0 {
 		st.Sel = r.Line
 	}
@@ -279,12 +280,12 @@ func (p *playground) shareState() shareState {
 // syncURL computes the link of the state and, in the playground, writes
 // it into the URL's fragment without a new history entry.
 func (p *playground) syncURL(ctx app.Context) {
-	if len(p.input) > maxShareBytes || len(p.custom) > maxShareBytes {
+	if len(p.input) > share.MaxBytes || len(p.custom) > share.MaxBytes {
 		p.link = ""
 		p.status = "The text is larger than a link can carry (256 KiB): the address no longer follows it."
 		return
 	}
-	encodeShare(p.shareState(), func(frag string) {
+	share.Encode(p.shareState(), wasm.DeflateRaw, func(frag string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.link = frag
 			if p.embed || frag == "" {
@@ -479,7 +480,7 @@ func (p *playground) copyLink(ctx app.Context, e app.Event) {
 		p.status = "Could not build the link: " + err.Error()
 		return
 	}
-	encodeShare(p.shareState(), func(frag string) {
+	share.Encode(p.shareState(), wasm.DeflateRaw, func(frag string) {
 		if frag == "" {
 			ctx.Dispatch(func(ctx app.Context) { p.status = "This browser cannot compress the link of an edited policy." })
 			return
