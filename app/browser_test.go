@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,7 +49,9 @@ func runBrowserTests(m *testing.M) int {
 	}
 	routes()
 	siteDir = dir
-	srv := httptest.NewServer(siteHandler(dir))
+	site := siteConfig()
+	site.Dir = dir
+	srv := httptest.NewServer(site.Handler())
 	defer srv.Close()
 	baseURL = srv.URL
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -371,7 +374,7 @@ func TestEmbedDemoPage(t *testing.T) {
 
 func TestEmbedIgnoresMessagesAndOpensPlayground(t *testing.T) {
 	input := "VER 1 MSNP13 CVR0\nCVR 2 0x0c0a winnt 5.1 i386 MSNMSGR 8.0.0792 msmsgs user@hotmail.com\n"
-	ctx := newTab(t, "/embed.html#policy=msn-2007-06&in="+fragmentEscape(input)+"&sel=2")
+	ctx := newTab(t, "/embed.html#policy=msn-2007-06&in="+strings.ReplaceAll(url.QueryEscape(input), "+", "%20")+"&sel=2")
 	waitFor(t, ctx, "the 2007 answer", `[...document.querySelectorAll("#transcript .sline")].some(s => s.textContent.includes("/ES/Install_WLMessenger.exe"))`)
 	eval[bool](t, ctx, `(window.dispatchEvent(new MessageEvent("message", {origin: "http://evil.example", data: {type: "cvq-playground:input", input: "CVQ 6 spaghetti"}})), window.postMessage({type: "cvq-playground:input", input: "CVQ 6 spaghetti"}, "*"), true)`)
 	time.Sleep(300 * time.Millisecond)
@@ -433,7 +436,9 @@ func TestCorruptedLink(t *testing.T) {
 
 func TestStaticExportUnderPrefix(t *testing.T) {
 	out := t.TempDir()
-	if err := writeStatic(out, "/cvq/", siteDir); err != nil {
+	site := siteConfig()
+	site.Dir = siteDir
+	if err := site.WriteStatic(out, "/cvq/"); err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
