@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,27 +90,16 @@ func newBuilder() builder {
 // with returns the form with the field of the control id set to v. A new
 // library comes with its first build.
 func (b builder) with(id, v string) builder {
-	switch id {
-	case "b-command":
-		b.Command = v
-	case "b-locale":
-		b.Locale = v
-	case "b-system":
-		b.System = v
-	case "b-library":
-		b.Library = v
-		for _, bd := range builds {
-			if bd.Library == v {
-				b.Version = bd.Version
-				break
-			}
+	field := map[string]*string{"b-command": &b.Command, "b-locale": &b.Locale, "b-system": &b.System,
+		"b-library": &b.Library, "b-version": &b.Version, "b-clientid": &b.ClientID, "b-handle": &b.Handle}[id]
+	if field == nil {
+		return b
+	}
+	*field = v
+	if id == "b-library" {
+		if i := slices.IndexFunc(builds, func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
+			b.Version = builds[i].Version
 		}
-	case "b-version":
-		b.Version = v
-	case "b-clientid":
-		b.ClientID = v
-	case "b-handle":
-		b.Handle = v
 	}
 	return b
 }

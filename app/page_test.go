@@ -197,3 +197,15 @@ func TestTimelinePositions(t *testing.T) {
 		t.Errorf("an unknown build sits between its neighbours: %v %v", a, b)
 	}
 }
+
+// The builder's form changes one field at a time; a new library comes
+// with its first build.
+func TestBuilderWith(t *testing.T) {
+	b := newBuilder().with("b-handle", "me@x.com").with("b-library", "MSMSGS")
+	if b.Handle != "me@x.com" || b.Library != "MSMSGS" || b.Version == "6.0.0602" || b.Version == "" {
+		t.Errorf("form after two changes: %+v", b)
+	}
+	if got := b.with("b-nothing", "x"); got != b {
+		t.Errorf("an unknown control changed the form: %+v", got)
+	}
+}
