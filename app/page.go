@@ -10,6 +10,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// workerPageStarted is the message the page posts to a new service worker
+// once its first frame is drawn; the site's worker waits for it.
+const workerPageStarted = "cvq-playground:started"
+
 // pageCore is what the playground and the embed do alike in the browser
 // with their pageState: they follow the children's actions, keep the
 // link in step with the state, save a moment after the last change, and
@@ -134,4 +138,45 @@ func (c *pageCore) copy(ctx app.Context, what, text string) {
 			c.status = "Copied " + what + "."
 		})
 	})
+}
+
+// handleActions follows the actions that both routes share.
+func (c *pageCore) handleActions(ctx app.Context) {
+	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
+		if i, ok := a.Value.(int); ok && i >= 0 && i < len(c.res.Rows) {
+			c.sel = i
+			c.changed(ctx)
+		}
+	})
+	ctx.Handle(actionEdit, func(ctx app.Context, a app.Action) {
+		if e, ok := a.Value.(editorInput); ok {
+			c.edited(e.Text, e.Units)
+			c.changed(ctx)
+		}
+	})
+	ctx.Handle(actionCaret, func(ctx app.Context, a app.Action) {
+		if units, ok := a.Value.(int); !ok || !c.caretMoved(units) {
+			ctx.PreventUpdate() // the same row: nothing to redraw
+		}
+	})
+	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) {
+		if d, ok := a.Value.(int); ok {
+			c.step(d)
+		}
+	})
+	ctx.Handle(actionCopy, func(ctx app.Context, a app.Action) {
+		if t, ok := a.Value.(copyText); ok {
+			c.copy(ctx, t.What, t.Text)
+		}
+	})
+	ctx.Handle(actionCopyTranscript, func(ctx app.Context, a app.Action) {
+		c.copy(ctx, "the transcript", respondText(c.policy, c.input))
+	})
+	ctx.Handle(actionRestore, func(ctx app.Context, a app.Action) {
+		c.setInput(c.previous, 1)
+		c.pushEditors(ctx)
+		c.previous = ""
+		c.changed(ctx)
+	})
+	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { c.previous = "" })
 }

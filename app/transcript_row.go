@@ -113,20 +113,3 @@ func missingAtEnd(x *protocol.Exchange) bool {
 	}
 	return sp.Start == sp.End && sp.Start >= len(x.Line)
 }
-
-// printableLine shows tabs and control characters visibly; the text is
-// always inserted as text, never as HTML.
-func printableLine(s string) string {
-	b := make([]rune, 0, len(s))
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b = append(b, '→')
-		case r < 0x20 || r == 0x7f:
-			b = append(b, '�')
-		default:
-			b = append(b, r)
-		}
-	}
-	return string(b)
-}
