@@ -41,9 +41,8 @@ fuzz_all() {
   for target in FuzzParse FuzzTranscript FuzzPolicy; do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
   done
-  for target in FuzzShareLink FuzzReevaluate; do
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./app
-  done
+  go test -run '^$' -fuzz '^FuzzShareLink$' -fuzztime "${1}s" ./app/share
+  go test -run '^$' -fuzz '^FuzzReevaluate$' -fuzztime "${1}s" ./app
 }
 
 build_wasm() {

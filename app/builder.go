@@ -1,20 +1,107 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// builder holds the request builder's form.
+// requestBuilder is a form that writes a request line, for the end of
+// the editor's text.
+type requestBuilder struct {
+	app.Compo
+	Form builder
+	TrID int // the TrID of the line: the next of the session's
+}
+
+func (r *requestBuilder) Render() app.UI {
+	b := r.Form
+	line := b.line(r.TrID)
+	field := func(id, label string, control app.UI) app.UI {
+		return app.Div().Class("field").Body(app.Label().For(id).Text(label), control)
+	}
+	var versions []protocol.Build
+	for _, bd := range builds {
+		if bd.Library == b.Library {
+			versions = append(versions, bd)
+		}
+	}
+	return app.Form().Class("builder").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
+		field("b-command", "Command", app.Select().ID("b-command").OnChange(r.onField).Body(
+			option("CVQ", b.Command == "CVQ").Text("CVQ (CVR0 fallback)"),
+			option("CVR", b.Command == "CVR").Text("CVR (inside an MSNP session)"),
+		)),
+		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(r.onField).Body(
+			app.Range(localesByName).Slice(func(i int) app.UI {
+				l := localesByName[i]
+				return option(l.Hex(), l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
+			}),
+		)),
+		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(r.onField).Body(
+			app.Range(systems).Slice(func(i int) app.UI {
+				s := systems[i]
+				v := s.Type + " " + s.Ver
+				if s.Type == "mac" {
+					v = "mac 10.4"
+				}
+				return option(v, v == b.System).Text(s.Name + " — " + v)
+			}),
+		)),
+		field("b-library", "Library", app.Select().ID("b-library").OnChange(r.onField).Body(
+			app.Range(libraries).Slice(func(i int) app.UI {
+				l := libraries[i]
+				return option(l, l == b.Library).Text(l)
+			}),
+		)),
+		field("b-version", "Version", app.Select().ID("b-version").OnChange(r.onField).Body(
+			app.Range(versions).Slice(func(i int) app.UI {
+				v := versions[i]
+				return option(v.Version, v.Version == b.Version).Text(v.Version + " — " + v.Product + " (" + v.Released + ")")
+			}),
+		)),
+		field("b-clientid", "Client identification", app.Input().ID("b-clientid").Value(b.ClientID).OnInput(r.onField)),
+		field("b-handle", "User handle", app.Input().ID("b-handle").Type("email").Value(b.Handle).OnInput(r.onField)),
+		app.P().Class("preview").Body(app.Span().Class("hint").Text("Line: "), app.Code().ID("builder-line").Text(line)),
+		app.Button().Type("button").Class("btn primary").ID("builder-insert").OnClick(func(ctx app.Context, e app.Event) { send(ctx, actionAppend, line) }).Text("Add to the editor"),
+	)
+}
+
+// onField sends the form with the field that changed, found by its id;
+// the page keeps the form, so that it outlives a visit to another tab.
+func (r *requestBuilder) onField(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	send(ctx, actionBuilder, r.Form.with(src.Get("id").String(), src.Get("value").String()))
+}
+
+// builder is the request builder's form.
 type builder struct {
 	Command, Locale, System, Library, Version, ClientID, Handle string
 }
 
 func newBuilder() builder {
 	return builder{Command: "CVQ", Locale: "0x0409", System: "winnt 5.1", Library: "MSNMSGR", Version: "6.0.0602", ClientID: "MSMSGS", Handle: "example@hotmail.com"}
+}
+
+// with returns the form with the field of the control id set to v. A new
+// library comes with its first build.
+func (b builder) with(id, v string) builder {
+	field := map[string]*string{"b-command": &b.Command, "b-locale": &b.Locale, "b-system": &b.System,
+		"b-library": &b.Library, "b-version": &b.Version, "b-clientid": &b.ClientID, "b-handle": &b.Handle}[id]
+	if field == nil {
+		return b
+	}
+	*field = v
+	if id == "b-library" {
+		if i := slices.IndexFunc(builds, func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
+			b.Version = builds[i].Version
+		}
+	}
+	return b
 }
 
 // line writes the request the form describes, with the given TrID.

@@ -2,7 +2,14 @@
 
 package main
 
-import "io"
+import (
+	"io"
+
+	"cvq-playground/wasm"
+)
+
+// The time the Go program starts, for the load measurements.
+func init() { wasm.Mark("cvq-main") }
 
 // runCommand is never reached in the browser: RunWhenOnBrowser does not
 // return there.

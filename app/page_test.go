@@ -60,8 +60,9 @@ func TestExplanationFollowsSelection(t *testing.T) {
 	if !strings.Contains(html, "line 5 · connection 5 · CVR0 (implicit)") {
 		t.Error("the explanation is not of line 5")
 	}
-	// The text of the page's first heading, found by its place in the tree.
-	if err := app.Match(app.Text("CVQ playground"), p, 0, 1, 0, 0, 0); err != nil {
+	// The text of the page's first heading, found by its place in the tree
+	// (the header is a component: one level more).
+	if err := app.Match(app.Text("CVQ playground"), p, 0, 1, 0, 0, 0, 0); err != nil {
 		t.Error(err)
 	}
 	// The caret's line selects the row that starts at or before it.
@@ -194,5 +195,17 @@ func TestTimelinePositions(t *testing.T) {
 	a, b := timelinePos(builds, v("6.0.0602")), timelinePos(builds, v("6.0.0610"))
 	if !(b > a && b < timelinePos(builds, v("6.1.0155"))) {
 		t.Errorf("an unknown build sits between its neighbours: %v %v", a, b)
+	}
+}
+
+// The builder's form changes one field at a time; a new library comes
+// with its first build.
+func TestBuilderWith(t *testing.T) {
+	b := newBuilder().with("b-handle", "me@x.com").with("b-library", "MSMSGS")
+	if b.Handle != "me@x.com" || b.Library != "MSMSGS" || b.Version == "6.0.0602" || b.Version == "" {
+		t.Errorf("form after two changes: %+v", b)
+	}
+	if got := b.with("b-nothing", "x"); got != b {
+		t.Errorf("an unknown control changed the form: %+v", got)
 	}
 }

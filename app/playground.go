@@ -2,12 +2,8 @@ package main
 
 import (
 	"errors"
-	"strings"
-	"sync/atomic"
-	"time"
-	"unicode/utf8"
 
-	"cvq-playground/protocol"
+	"cvq-playground/app/share"
 	"cvq-playground/wasm"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -21,46 +17,25 @@ const (
 	storeTheme  = "cvq.theme"
 )
 
-// Side panel tabs.
-const (
-	tabPolicy   = "policy"
-	tabBuilder  = "builder"
-	tabExamples = "examples"
-)
-
-// playground is the page: an editor of client lines, the computed
+// playground is the page at /: the editor of client lines, the computed
 // transcript, the selected line explained, and tools around them. It owns
-// all the state; the views are methods that read it.
+// the state; the panes get plain data and send actions back.
 type playground struct {
 	app.Compo
-
-	input     string
-	preset    string           // the chosen built-in policy
-	custom    string           // the policy JSON being edited; "" when none
-	customErr string           // the mistake in custom, shown next to it
-	policy    *protocol.Policy // the policy in force: the last valid one
-	res       result
-	sel       int    // selected row, -1 for none
-	theme     string // "light", "dark", or "" to follow the system
-	tab       string
-	showHelp  bool
-	status    string       // a short message about the last action
-	mounted   bool         // set in the browser only: the WebAssembly runs
-	saveGen   atomic.Int64 // debounces saving to local storage and the URL
-	builder   builder
-	embed     bool   // the /embed page: editor, answers and explanation only
-	linkMsg   string // what went wrong with the link the page was opened with
-	previous  string // the user's own text, replaced by a link's; "" when none
-	home      string // the playground's address, relative to the embed
-	link      string // the fragment that carries the state, as last computed
-	update    bool   // a new version of the site is ready
-	caret     caretAt
+	pageCore
+	tab      string // the tools' tab: tabExamples, tabBuilder or tabPolicy
+	showHelp bool
+	update   bool    // a new version of the site is ready
+	builder  builder // the request builder's form
 }
 
-// caretAt remembers the editor line of a caret offset in the current
-// input (line 0: nothing remembered), so that the keyup that follows each
-// typed character does not count the lines of the whole text again.
-type caretAt struct{ units, line int }
+func newPlayground() *playground {
+	p := &playground{tab: tabExamples, builder: newBuilder()}
+	p.pageState = newPageState()
+	p.persist = p.store
+	p.showLink = true
+	return p
+}
 
 // OnAppUpdate is called by go-app when the service worker has installed a
 // new version of the site: the page offers to reload into it.
@@ -68,233 +43,42 @@ func (p *playground) OnAppUpdate(ctx app.Context) {
 	p.update = ctx.AppUpdateAvailable()
 }
 
-func newPlayground() *playground {
-	return newPage(false)
-}
-
-func newEmbed() *playground {
-	return newPage(true)
-}
-
-func newPage(embed bool) *playground {
-	p := &playground{tab: tabExamples, embed: embed, home: "./"}
-	p.setPreset(protocol.DefaultPreset)
-	p.setInput(wikiExamples, 1)
-	p.builder = newBuilder()
-	return p
-}
-
-// setPreset makes a built-in policy the one in force, dropping a custom one.
-func (p *playground) setPreset(name string) bool {
-	pol, err := protocol.Preset(name)
-	if err != nil {
-		p.status = err.Error()
-		return false
-	}
-	p.preset, p.policy, p.custom, p.customErr = name, pol, "", ""
-	p.recompute(-1)
-	return true
-}
-
-// setCustom takes an edited policy: in force when valid, else the mistake
-// is shown and the last valid policy stays.
-func (p *playground) setCustom(text string) {
-	p.custom = text
-	pol, err := protocol.DecodePolicy([]byte(text))
-	if err != nil {
-		p.customErr = err.Error()
-		return
-	}
-	p.customErr = ""
-	p.policy = pol
-	p.recompute(-1)
-}
-
-func (p *playground) setInput(text string, caretLine int) {
-	p.input, p.caret = text, caretAt{}
-	p.recompute(caretLine)
-}
-
-// recompute evaluates the input with the policy in force; caretLine
-// (1-based) selects a row, or -1 keeps the selected row's position.
-func (p *playground) recompute(caretLine int) {
-	keep := -1
-	if caretLine < 0 && p.sel >= 0 && p.sel < len(p.res.Rows) {
-		keep = p.res.Rows[p.sel].Line
-	}
-	p.res = reevaluate(&p.res, p.policy, p.input)
-	switch {
-	case caretLine > 0:
-		p.sel = p.res.rowAtLine(caretLine)
-	case keep > 0:
-		p.sel = p.res.rowAtLine(keep)
-	default:
-		p.sel = 0
-	}
-	if p.sel < 0 && len(p.res.Rows) > 0 {
-		p.sel = 0
-	}
-	if p.sel >= len(p.res.Rows) {
-		p.sel = len(p.res.Rows) - 1
-	}
-}
-
-func (p *playground) selected() *row {
-	if p.sel < 0 || p.sel >= len(p.res.Rows) {
-		return nil
-	}
-	return &p.res.Rows[p.sel]
-}
-
 // OnMount runs in the browser: it restores what the user had or what the
-// link carries, follows the system's colour scheme, and listens for the
-// page's keyboard shortcuts and for links pasted into the address bar.
+// link carries, and listens for the actions of the panes, the page's
+// keyboard shortcuts and links pasted into the address bar.
 func (p *playground) OnMount(ctx app.Context) {
-	wasm.Mark("cvq-mount")
-	// The first frame the WebAssembly rendered is in the page now: mark
-	// when it is painted, for the load measurements, and let a service
-	// worker that waits for the page to start precache the site now.
-	wasm.NextFrame(func() {
-		wasm.Mark("cvq-rendered")
-		wasm.TellNewWorker(workerPageStarted)
-	})
 	var theme, preset, custom, saved string
 	ls := ctx.LocalStorage()
-	if !p.embed {
-		ls.Get(storeTheme, &theme)
-		ls.Get(storePreset, &preset)
-		ls.Get(storeCustom, &custom)
-		ls.Get(storeInput, &saved)
-	}
+	ls.Get(storeTheme, &theme)
+	ls.Get(storePreset, &preset)
+	ls.Get(storeCustom, &custom)
+	ls.Get(storeInput, &saved)
 	p.restore(preset, custom, saved)
 	p.theme = theme
-	frag, _ := wasm.Fragment()
-	p.applyLink(frag, saved)
-	if p.theme != "" {
-		wasm.SetRootTheme(p.theme)
-	}
-	p.mounted = true
-	wasm.Mark("cvq-mounted")
-	p.pushEditors(ctx)
-	ctx.Handle(actionSelect, func(ctx app.Context, a app.Action) {
-		if i, ok := a.Value.(int); ok && i >= 0 && i < len(p.res.Rows) {
-			p.sel = i
-			p.save(ctx)
-		}
-	})
-	if p.embed {
-		// /embed/ sits one folder below the playground; /embed and
-		// /embed.html beside it.
-		if path := app.Window().URL().Path; strings.HasSuffix(path, "/embed/") {
-			p.home = "../"
-		}
-		if err := wasm.ReportHeight(); err != nil {
-			p.status = "Could not report the height to the page: " + err.Error()
-		}
-	}
-	p.syncURL(ctx)
-	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(this app.Value, args []app.Value) any {
-		frag, _ := wasm.Fragment()
-		ctx.Dispatch(func(ctx app.Context) {
-			if frag != p.link {
-				p.applyLink(frag, p.input)
-				p.pushEditors(ctx)
-				wasm.SetRootTheme(p.theme)
-			}
-		})
-		return nil
-	}))
-	app.Window().Call("addEventListener", "keydown", app.FuncOf(func(this app.Value, args []app.Value) any {
-		if len(args) == 0 {
-			return nil
-		}
-		ev := args[0]
-		key := ev.Get("key").String()
-		tag := strings.ToLower(ev.Get("target").Get("tagName").String())
-		typing := tag == "textarea" || tag == "input" || tag == "select"
+	p.mount(ctx, saved)
+	p.handlePlayground(ctx)
+	p.listen(wasm.OnKeyDown(func(k wasm.Key) bool {
 		switch {
-		case key == "Escape" && p.showHelp:
+		case k.Name == "Escape" && p.showHelp:
 			ctx.Dispatch(func(ctx app.Context) { p.setHelp(ctx, false) })
-		case key == "?" && !typing && !ev.Get("ctrlKey").Bool() && !ev.Get("metaKey").Bool() && !p.embed:
-			ev.Call("preventDefault")
+		case k.Name == "?" && !k.InField && !k.Ctrl && !k.Meta:
 			ctx.Dispatch(func(ctx app.Context) { p.setHelp(ctx, !p.showHelp) })
+			return true
 		}
-		return nil
+		return false
 	}))
 }
 
-// restore takes what local storage held.
-func (p *playground) restore(preset, custom, saved string) {
-	if preset != "" && preset != p.preset {
-		p.setPreset(preset)
-	}
-	if custom != "" {
-		p.setCustom(custom)
-	}
-	if saved != "" {
-		p.setInput(saved, 1)
-	}
-}
+// OnDismount releases the listeners OnMount added.
+func (p *playground) OnDismount() { p.dismount() }
 
-// applyLink loads the state a link carries. A broken link leaves the
-// page as it was (the user's saved text or the default example) and says
-// why; a good one replaces the text, and keeps the user's own for a click
-// on "Restore".
-func (p *playground) applyLink(frag, own string) {
-	st, ok, err := decodeShare(frag)
-	switch {
-	case err != nil:
-		p.linkMsg = "This link could not be read: " + err.Error() + ". Showing " +
-			map[bool]string{true: "your saved text", false: "the default example"}[own != ""] + " instead."
-		return
-	case !ok:
-		return
+// store keeps the text and the policy for the next visit.
+func (p *playground) store(ctx app.Context) {
+	ls := ctx.LocalStorage()
+	err := errors.Join(ls.Set(storeInput, p.input), ls.Set(storePreset, p.preset), ls.Set(storeCustom, p.custom))
+	if err != nil {
+		p.status = "Your text could not be kept for the next visit (the browser's storage refused it: " + err.Error() + "). Copy it somewhere safe."
 	}
-	p.linkMsg = ""
-	if own != "" && own != st.Input && !p.embed {
-		p.previous = own
-	}
-	p.setPreset(st.Policy)
-	if st.Custom != "" {
-		p.setCustom(st.Custom)
-		if p.customErr != "" {
-			p.linkMsg = "The link's edited policy has a mistake (" + p.customErr + "); the preset " + st.Policy + " is in force."
-		}
-	}
-	p.setInput(st.Input, max(st.Sel, 1))
-	if st.Theme != "" {
-		p.theme = st.Theme
-	}
-}
-
-// shareState is the page's state as a link carries it.
-func (p *playground) shareState() shareState {
-	st := shareState{Policy: p.preset, Custom: p.custom, Input: p.input, Theme: p.theme}
-	if r := p.selected(); r != nil && p.sel > 0 {
-		st.Sel = r.Line
-	}
-	return st
-}
-
-// syncURL computes the link of the state and, in the playground, writes
-// it into the URL's fragment without a new history entry.
-func (p *playground) syncURL(ctx app.Context) {
-	if len(p.input) > maxShareBytes || len(p.custom) > maxShareBytes {
-		p.link = ""
-		p.status = "The text is larger than a link can carry (256 KiB): the address no longer follows it."
-		return
-	}
-	encodeShare(p.shareState(), func(frag string) {
-		ctx.Dispatch(func(ctx app.Context) {
-			p.link = frag
-			if p.embed || frag == "" {
-				return
-			}
-			if err := wasm.ReplaceFragment(frag); err != nil {
-				p.status = "Could not update the link: " + err.Error()
-			}
-		})
-	})
 }
 
 // setHelp opens or closes the help panel, moving the focus into it when it
@@ -305,235 +89,32 @@ func (p *playground) setHelp(ctx app.Context, open bool) {
 	if open {
 		target = "help-close"
 	}
-	ctx.Defer(func(app.Context) {
-		if el := app.Window().GetElementByID(target); el.Truthy() {
-			el.Call("focus")
-		}
-	})
-}
-
-// save stores the state in local storage, and in the link, a moment after
-// the last change. Only the last of a burst of changes dispatches: every
-// dispatch redraws the page.
-func (p *playground) save(ctx app.Context) {
-	gen := p.saveGen.Add(1)
-	ctx.Async(func() {
-		time.Sleep(300 * time.Millisecond)
-		if p.saveGen.Load() != gen {
-			return
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			p.syncURL(ctx)
-			if p.embed {
-				return // an embed leaves the playground's own storage alone
-			}
-			ls := ctx.LocalStorage()
-			err := errors.Join(ls.Set(storeInput, p.input), ls.Set(storePreset, p.preset), ls.Set(storeCustom, p.custom))
-			if err != nil {
-				p.status = "Your text could not be kept for the next visit (the browser's storage refused it: " + err.Error() + "). Copy it somewhere safe."
-			}
-		})
-	})
-}
-
-// editorRows fits an embed's editor to its text, so that the frame, not
-// the editor, grows; the playground's editor has a fixed height.
-func editorRows(text string, embed bool) int {
-	if !embed {
-		return 16
-	}
-	return min(max(strings.Count(text, "\n")+2, 3), 40)
-}
-
-// serverText is a textarea's content as the server prerenders it. In the
-// browser the textareas are not bound to the state: pushEditors writes
-// them when the program changes their text, so that typing is never
-// overwritten and the browser keeps its undo history.
-func serverText(s string) app.UI {
-	if app.IsClient {
-		return nil
-	}
-	return app.Text(s)
-}
-
-// pushEditors writes the editor's and the policy editor's texts into the
-// page after the next render.
-func (p *playground) pushEditors(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		setValue("editor", func() string { return p.input })
-		setValue("policy-json", p.policyText)
-	})
-}
-
-// setValue sets the value of the textarea id, if it is in the page; the
-// text is computed only then (the policy's JSON is not needed until its
-// tab is open).
-func setValue(id string, text func() string) {
-	el := app.Window().GetElementByID(id)
-	if !el.Truthy() {
-		return
-	}
-	if t := text(); el.Get("value").String() != t {
-		el.Set("value", t)
-	}
-}
-
-// policyText is the policy editor's text: the edited copy, or the preset.
-func (p *playground) policyText() string {
-	if p.custom != "" {
-		return p.custom
-	}
-	return string(p.policy.JSON())
-}
-
-// lineAtUnits returns the 1-based line of s that holds the offset units,
-// counted in UTF-16 code units as the browser counts selectionStart. It
-// runs on every keystroke over the text before the caret: one pass, with
-// a quick path for ASCII, and no allocation.
-func lineAtUnits(s string, units int) int {
-	line, n := 1, 0
-	for i := 0; i < len(s) && n < units; {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c == '\n' {
-				line++
-			}
-			i++
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r >= 0x10000 {
-			n += 2 // a surrogate pair
-		} else {
-			n++ // invalid bytes decode to U+FFFD, one unit, as in the browser
-		}
-	}
-	return line
-}
-
-func (p *playground) onEditorInput(ctx app.Context, e app.Event) {
-	text := ctx.JSSrc().Get("value").String()
-	units := ctx.JSSrc().Get("selectionStart").Int()
-	line := lineAtUnits(text, units)
-	p.setInput(text, line)
-	p.caret = caretAt{units, line}
-	p.save(ctx)
-}
-
-// onEditorCaret selects the row under the caret when it moves; when the
-// row stays the same, the page is not redrawn.
-func (p *playground) onEditorCaret(ctx app.Context, e app.Event) {
-	units := ctx.JSSrc().Get("selectionStart").Int()
-	if p.caret.line == 0 || p.caret.units != units {
-		p.caret = caretAt{units, lineAtUnits(p.input, units)}
-	}
-	if i := p.res.rowAtLine(p.caret.line); i >= 0 && i != p.sel {
-		p.sel = i
-		return
-	}
-	ctx.PreventUpdate()
-}
-
-func (p *playground) onEditorKeyDown(ctx app.Context, e app.Event) {
-	if !e.Get("altKey").Bool() {
-		return
-	}
-	switch e.Get("key").String() {
-	case "ArrowUp":
-		e.PreventDefault()
-		if p.sel > 0 {
-			p.sel--
-		}
-	case "ArrowDown":
-		e.PreventDefault()
-		if p.sel < len(p.res.Rows)-1 {
-			p.sel++
-		}
-	}
-}
-
-func (p *playground) onPresetChange(ctx app.Context, e app.Event) {
-	if p.setPreset(ctx.JSSrc().Get("value").String()) {
-		p.pushEditors(ctx)
-		p.save(ctx)
-	}
-}
-
-func (p *playground) toggleTheme(ctx app.Context, e app.Event) {
-	dark := p.theme == "dark"
-	if p.theme == "" {
-		dark, _ = wasm.PrefersDark()
-	}
-	p.theme = map[bool]string{true: "light", false: "dark"}[dark]
-	if err := wasm.SetRootTheme(p.theme); err != nil {
-		p.status = "Could not switch the theme: " + err.Error()
-	}
-	ctx.LocalStorage().Set(storeTheme, p.theme)
-	p.save(ctx)
-}
-
-func (p *playground) copyLink(ctx app.Context, e app.Event) {
-	base, err := wasm.PageURL()
-	if err != nil {
-		p.status = "Could not build the link: " + err.Error()
-		return
-	}
-	encodeShare(p.shareState(), func(frag string) {
-		if frag == "" {
-			ctx.Dispatch(func(ctx app.Context) { p.status = "This browser cannot compress the link of an edited policy." })
-			return
-		}
-		p.copy(ctx, "the link", base+"#"+frag)
-	})
-}
-
-func (p *playground) selectRow(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.sel = i
-		p.save(ctx)
-	}
-}
-
-func (p *playground) copy(ctx app.Context, what, text string) {
-	wasm.CopyText(text, func(err error) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status = "Could not copy " + what + ": " + err.Error()
-				return
-			}
-			p.status = "Copied " + what + "."
-		})
-	})
-}
-
-func (p *playground) loadExample(ex example) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.setPreset(ex.Policy)
-		p.setInput(ex.Input, 1)
-		p.pushEditors(ctx)
-		p.status = "Loaded “" + ex.Title + "” with policy " + ex.Policy + "."
-		p.save(ctx)
-	}
+	ctx.Defer(func(app.Context) { wasm.Focus(target) })
 }
 
 // Render draws the page. It reads the state only, so that the server's
 // prerendered page shows the default example's answers.
 func (p *playground) Render() app.UI {
-	if p.embed {
-		return p.renderEmbed()
-	}
 	return app.Div().Class("root").Body(
 		app.A().Class("skip").Href("#editor").Text("Skip to the editor"),
-		p.renderHeader(),
-		p.renderNotices(),
+		&pageHeader{
+			Preset: p.preset, PolicyName: p.policy.Name, PolicyDescription: p.policy.Description, PolicySource: p.policy.Source,
+			Edited: p.custom != "", Theme: p.theme, HelpOpen: p.showHelp,
+		},
+		&notices{Update: p.update, LinkMsg: p.linkMsg, CanRestore: p.previous != ""},
 		app.Main().Class("layout").Body(
-			p.renderEditor(),
-			p.renderTranscript(),
-			p.renderExplanation(),
-			p.renderTools(),
+			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
+			newTranscriptPane(&p.pageState),
+			newExplanationPane(&p.pageState),
+			&toolsPane{
+				Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder,
+				Policy: policyView{
+					Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
+					Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
+				},
+			},
 		),
-		p.renderHelp(),
+		app.If(p.showHelp, func() app.UI { return &helpPanel{} }),
 		app.Footer().Class("footer").Body(
 			app.P().Text("Everything is computed in your browser by the same Go engine as the command line; nothing you type leaves the page."),
 		),
@@ -543,57 +124,109 @@ func (p *playground) Render() app.UI {
 	)
 }
 
-func (p *playground) renderHeader() app.UI {
-	themeLabel := "Dark theme"
-	if p.theme == "dark" {
-		themeLabel = "Light theme"
+// prerenderedPolicy is the policy editor's text in the prerendered page.
+// In the browser the editor is written by pushEditors, and its JSON is
+// computed only then.
+func (p *playground) prerenderedPolicy() string {
+	if app.IsClient || p.tab != tabPolicy {
+		return ""
 	}
-	return app.Header().Class("top").Body(
-		app.Div().Class("brand").Body(
-			app.H1().Text("CVQ playground"),
-			app.P().Class("tagline").Text("What an MSN Messenger Dispatch Server answers to CVQ and CVR, field by field."),
-		),
-		app.Div().Class("controls").Body(
-			app.Label().For("preset").Text("Policy"),
-			app.Select().ID("preset").OnChange(p.onPresetChange).Body(
-				app.Range(presetList).Slice(func(i int) app.UI {
-					pol := presetList[i]
-					return option(pol.Name, pol.Name == p.preset).Title(pol.Description).
-						Text(presetLabel(pol))
-				}),
-			),
-			app.Button().Type("button").Class("btn").ID("copy-link").OnClick(p.copyLink).Text("Copy link"),
-			app.Button().Type("button").Class("btn").ID("theme").OnClick(p.toggleTheme).Text(themeLabel),
-			app.Button().Type("button").Class("btn").ID("help-button").Aria("expanded", p.showHelp).Aria("controls", "help").
-				OnClick(func(ctx app.Context, e app.Event) { p.setHelp(ctx, !p.showHelp) }).Text("Help (?)"),
-		),
-		app.P().Class("policy-line").ID("policy-description").Body(
-			app.Strong().Text(p.policy.Name),
-			app.Text(": "+p.policy.Description),
-			app.If(p.policy.Source != "", func() app.UI { return app.Span().Class("hint").Text(" Source: " + p.policy.Source + ".") }),
-			app.If(p.custom != "", func() app.UI { return app.Span().Class("badge").Text("edited") }),
-		),
-	)
+	return p.policyText()
 }
 
-func (p *playground) renderEditor() app.UI {
-	skipped := p.res.Skipped
-	return app.Section().Class("pane editor-pane").Aria("labelledby", "editor-label").Body(
-		app.Div().Class("pane-head").Body(
-			app.H2().ID("editor-label").Body(app.Label().For("editor").Text("Client lines")),
-			app.Span().Class("hint").Text("Type or paste: bare lines, C:/S:, >>>/<<<, .. continuations"),
-		),
-		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(map[bool]string{true: "soft", false: "off"}[p.embed]).
-			Attr("autocapitalize", "off").Attr("autocomplete", "off").
-			Aria("describedby", "editor-help").
-			// Prerendered, the editor is read-only: what is typed before
-			// the WebAssembly starts would be lost when it draws the page.
-			ReadOnly(!app.IsClient).
-			Body(serverText(p.input)).Rows(editorRows(p.input, p.embed)).
-			OnInput(p.onEditorInput).OnKeyUp(p.onEditorCaret).OnClick(p.onEditorCaret).OnKeyDown(p.onEditorKeyDown),
-		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
-		app.If(skipped > 0, func() app.UI {
-			return app.P().Class("warn").Role("status").Textf("Only the first %d client lines are evaluated; %d more are not.", maxEvaluatedLines, skipped)
-		}),
-	)
+// nextTrID is the builder's TrID, counted only when its tab is open.
+func (p *playground) nextTrID() int {
+	if p.tab != tabBuilder {
+		return 0
+	}
+	return nextTrID(&p.res)
+}
+
+// handlePlayground follows the actions of the panes only the playground
+// has: the header, the tools and the help.
+func (p *playground) handlePlayground(ctx app.Context) {
+	ctx.Handle(actionPreset, func(ctx app.Context, a app.Action) {
+		if name, ok := a.Value.(string); ok && p.setPreset(name) {
+			p.pushEditors(ctx)
+			p.changed(ctx)
+		}
+	})
+	ctx.Handle(actionPolicy, func(ctx app.Context, a app.Action) {
+		if text, ok := a.Value.(string); ok {
+			p.setCustom(text)
+			p.changed(ctx)
+		}
+	})
+	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) {
+		p.setPreset(p.preset)
+		p.pushEditors(ctx)
+		p.changed(ctx)
+	})
+	ctx.Handle(actionExample, func(ctx app.Context, a app.Action) {
+		if ex, ok := a.Value.(example); ok {
+			p.setPreset(ex.Policy)
+			p.setInput(ex.Input, 1)
+			p.pushEditors(ctx)
+			p.status = "Loaded “" + ex.Title + "” with policy " + ex.Policy + "."
+			p.changed(ctx)
+		}
+	})
+	ctx.Handle(actionBuilder, func(ctx app.Context, a app.Action) {
+		if f, ok := a.Value.(builder); ok {
+			p.builder = f
+		}
+	})
+	ctx.Handle(actionAppend, func(ctx app.Context, a app.Action) {
+		if line, ok := a.Value.(string); ok {
+			p.setInput(appendLine(p.input, line), lineOfOffset(p.input, len(p.input))+1)
+			p.pushEditors(ctx)
+			p.sel = len(p.res.Rows) - 1
+			p.status = "Added: " + line
+			p.changed(ctx)
+		}
+	})
+	ctx.Handle(actionTab, func(ctx app.Context, a app.Action) {
+		if t, ok := a.Value.(tabFocus); ok {
+			p.tab = t.Tab
+			p.pushEditors(ctx)
+			if t.Focus {
+				ctx.Defer(func(app.Context) { wasm.Focus("tab-" + t.Tab) })
+			}
+		}
+	})
+	ctx.Handle(actionHelp, func(ctx app.Context, a app.Action) {
+		if open, ok := a.Value.(bool); ok {
+			p.setHelp(ctx, open)
+		}
+	})
+	ctx.Handle(actionTheme, func(ctx app.Context, a app.Action) { p.toggleTheme(ctx) })
+	ctx.Handle(actionLink, func(ctx app.Context, a app.Action) { p.copyLink(ctx) })
+}
+
+func (p *playground) toggleTheme(ctx app.Context) {
+	dark := p.theme == "dark"
+	if p.theme == "" {
+		dark, _ = wasm.PrefersDark()
+	}
+	p.theme = map[bool]string{true: "light", false: "dark"}[dark]
+	if err := wasm.SetRootTheme(p.theme); err != nil {
+		p.status = "Could not switch the theme: " + err.Error()
+	}
+	ctx.LocalStorage().Set(storeTheme, p.theme)
+	p.changed(ctx)
+}
+
+func (p *playground) copyLink(ctx app.Context) {
+	base, err := wasm.PageURL()
+	if err != nil {
+		p.status = "Could not build the link: " + err.Error()
+		return
+	}
+	share.Encode(p.shareState(), wasm.DeflateRaw, func(frag string) {
+		if frag == "" {
+			ctx.Dispatch(func(ctx app.Context) { p.status = "This browser cannot compress the link of an edited policy." })
+			return
+		}
+		p.copy(ctx, "the link", base+"#"+frag)
+	})
 }

@@ -1,11 +1,93 @@
 // Package wasm bridges the browser APIs that go-app does not wrap:
-// clipboard, colour-scheme preference, history and messages to a parent
-// frame. Every call returns an error instead of panicking; outside a
-// browser every call returns ErrUnavailable, so that native builds and
-// tests of the page compile and run.
+// clipboard, colour-scheme preference, history, listeners on the window,
+// textarea values and focus, and messages to a parent frame or the
+// service worker. Every call returns an error instead of panicking;
+// outside a browser every call returns ErrUnavailable, so that native
+// builds and tests of the page compile and run. Each function is written
+// twice, unexported: bridge_js.go in the browser, bridge_other.go
+// elsewhere.
 package wasm
 
 import "errors"
 
 // ErrUnavailable is returned where there is no browser API to call.
 var ErrUnavailable = errors.New("not available outside a browser")
+
+// CopyText puts text on the clipboard and calls done with the result once
+// the browser has answered (done may be nil). Where the asynchronous
+// Clipboard API is missing (an insecure origin), it falls back to a hidden
+// textarea and execCommand("copy").
+func CopyText(text string, done func(error)) { copyText(text, done) }
+
+// PrefersDark reports whether the system asks for a dark colour scheme.
+func PrefersDark() (bool, error) { return prefersDark() }
+
+// SetRootTheme sets data-theme on the document element ("" removes it), so
+// that the page background follows the chosen theme too.
+func SetRootTheme(theme string) error { return setRootTheme(theme) }
+
+// Fragment returns location.hash without its "#"; "" when there is none.
+func Fragment() (string, error) { return fragment() }
+
+// ReplaceFragment rewrites the URL's fragment without adding a history entry.
+func ReplaceFragment(frag string) error { return replaceFragment(frag) }
+
+// PostHeightToParent tells the embedding page the document's height, as
+// {type: "cvq-playground:height", height: N}, when the page is in a frame.
+func PostHeightToParent(height int) error { return postHeightToParent(height) }
+
+// ContentHeight returns the height the page needs: the bottom of the
+// body's content plus the body's bottom margin. (The document's
+// scrollHeight never goes below the frame's own height, so a frame sized
+// from it could only grow.)
+func ContentHeight() (int, error) { return contentHeight() }
+
+// PageURL returns the page's address without its fragment.
+func PageURL() (string, error) { return pageURL() }
+
+// ReportHeight tells the parent frame the page's height now and whenever
+// it changes (a ResizeObserver on the body, which lives as long as the
+// page). The messages carry only {type: "cvq-playground:height", height: N}.
+func ReportHeight() error { return reportHeight() }
+
+// Mark records a performance mark, for measurements of the page.
+func Mark(name string) error { return mark(name) }
+
+// DeflateRaw compresses data with the browser's CompressionStream
+// ("deflate-raw", RFC 1951) and calls done with the result, later. Using
+// the browser's compressor keeps Go's out of app.wasm.
+func DeflateRaw(data []byte, done func([]byte, error)) { deflateRaw(data, done) }
+
+// NextFrame calls fn when the browser is about to paint the next frame.
+func NextFrame(fn func()) error { return nextFrame(fn) }
+
+// TellNewWorker posts msg to the site's service worker that is installing
+// or waiting to take over, if there is one.
+func TellNewWorker(msg string) error { return tellNewWorker(msg) }
+
+// OnHashChange calls fn whenever the URL's fragment changes. release
+// removes the listener and frees it; it is never nil.
+func OnHashChange(fn func()) (release func(), err error) {
+	return listen("hashchange", func(Key) bool { fn(); return false })
+}
+
+// A Key is a keydown on the window.
+type Key struct {
+	Name       string // KeyboardEvent.key: "Escape", "?", "ArrowUp", …
+	Ctrl, Meta bool
+	InField    bool // typed into a textarea, input or select
+}
+
+// OnKeyDown calls fn for every keydown on the window; when fn returns
+// true, the key's default action is prevented. (go-app owns the window's
+// onkey… properties: this adds a listener.) release removes the listener
+// and frees it; it is never nil.
+func OnKeyDown(fn func(Key) bool) (release func(), err error) { return listen("keydown", fn) }
+
+// SetValue sets the value of the element id (a textarea), if it is in
+// the page and holds another text. text is called only then, so that a
+// text that costs something is computed only when it is shown.
+func SetValue(id string, text func() string) error { return setValue(id, text) }
+
+// Focus moves the focus to the element id.
+func Focus(id string) error { return focus(id) }

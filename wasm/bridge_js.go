@@ -26,11 +26,7 @@ func get(path ...string) (safejs.Value, error) {
 	return v, nil
 }
 
-// CopyText puts text on the clipboard and calls done with the result once
-// the browser has answered (done may be nil). Where the asynchronous
-// Clipboard API is missing (an insecure origin), it falls back to a hidden
-// textarea and execCommand("copy").
-func CopyText(text string, done func(error)) {
+func copyText(text string, done func(error)) {
 	report := func(err error) {
 		if done != nil {
 			done(err)
@@ -119,8 +115,7 @@ func copyWithTextarea(text string) error {
 	return nil
 }
 
-// PrefersDark reports whether the system asks for a dark colour scheme.
-func PrefersDark() (bool, error) {
+func prefersDark() (bool, error) {
 	win, err := get("window")
 	if err != nil {
 		return false, err
@@ -136,9 +131,7 @@ func PrefersDark() (bool, error) {
 	return m.Bool()
 }
 
-// SetRootTheme sets data-theme on the document element ("" removes it), so
-// that the page background follows the chosen theme too.
-func SetRootTheme(theme string) error {
+func setRootTheme(theme string) error {
 	el, err := get("document", "documentElement")
 	if err != nil {
 		return err
@@ -151,8 +144,7 @@ func SetRootTheme(theme string) error {
 	return err
 }
 
-// Fragment returns location.hash without its "#".
-func Fragment() (string, error) {
+func fragment() (string, error) {
 	h, err := get("location", "hash")
 	if err != nil {
 		return "", nil // an empty hash is ""; treat a missing one alike
@@ -164,8 +156,7 @@ func Fragment() (string, error) {
 	return s, err
 }
 
-// ReplaceFragment rewrites the URL's fragment without adding a history entry.
-func ReplaceFragment(fragment string) error {
+func replaceFragment(fragment string) error {
 	hist, err := get("history")
 	if err != nil {
 		return err
@@ -186,9 +177,7 @@ func ReplaceFragment(fragment string) error {
 	return err
 }
 
-// PostHeightToParent tells the embedding page the document's height, as
-// {type: "cvq-playground:height", height: N}, when the page is in a frame.
-func PostHeightToParent(height int) error {
+func postHeightToParent(height int) error {
 	win, err := get("window")
 	if err != nil {
 		return err
@@ -208,11 +197,7 @@ func PostHeightToParent(height int) error {
 	return err
 }
 
-// ContentHeight returns the height the page needs: the bottom of the
-// body's content plus the body's bottom margin. (The document's
-// scrollHeight never goes below the frame's own height, so a frame sized
-// from it could only grow.)
-func ContentHeight() (int, error) {
+func contentHeight() (int, error) {
 	body, err := get("document", "body")
 	if err != nil {
 		return 0, err
@@ -231,8 +216,7 @@ func ContentHeight() (int, error) {
 	return int(b+y+0.999) + 8, nil
 }
 
-// PageURL returns the page's address without its fragment.
-func PageURL() (string, error) {
+func pageURL() (string, error) {
 	href, err := get("location", "href")
 	if err != nil {
 		return "", err
@@ -244,13 +228,10 @@ func PageURL() (string, error) {
 	return s, err
 }
 
-// ReportHeight tells the parent frame the page's height now and whenever
-// it changes (a ResizeObserver on the body). The messages carry only
-// {type: "cvq-playground:height", height: N}.
-func ReportHeight() error {
+func reportHeight() error {
 	post := func() {
-		if h, err := ContentHeight(); err == nil {
-			PostHeightToParent(h)
+		if h, err := contentHeight(); err == nil {
+			postHeightToParent(h)
 		}
 	}
 	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { post(); return nil })
@@ -277,8 +258,7 @@ func ReportHeight() error {
 	return err // the observer lives as long as the page: cb is never released
 }
 
-// Mark records a performance mark, for measurements of the page.
-func Mark(name string) error {
+func mark(name string) error {
 	perf, err := get("performance")
 	if err != nil {
 		return err
@@ -287,10 +267,7 @@ func Mark(name string) error {
 	return err
 }
 
-// DeflateRaw compresses data with the browser's CompressionStream
-// ("deflate-raw", RFC 1951) and calls done with the result. Using the
-// browser's compressor keeps Go's out of app.wasm.
-func DeflateRaw(data []byte, done func([]byte, error)) {
+func deflateRaw(data []byte, done func([]byte, error)) {
 	fail := func(err error) { done(nil, err) }
 	ctor, err := get("CompressionStream")
 	if err != nil {
@@ -356,8 +333,7 @@ func DeflateRaw(data []byte, done func([]byte, error)) {
 	}, func() { fail(errors.New("the browser could not compress the link")) })
 }
 
-// NextFrame calls fn when the browser is about to paint the next frame.
-func NextFrame(fn func()) error {
+func nextFrame(fn func()) error {
 	win, err := get("window")
 	if err != nil {
 		return err
@@ -375,9 +351,7 @@ func NextFrame(fn func()) error {
 	return err
 }
 
-// TellNewWorker posts msg to the site's service worker that is installing
-// or waiting to take over, if there is one.
-func TellNewWorker(msg string) error {
+func tellNewWorker(msg string) error {
 	sw, err := get("navigator", "serviceWorker")
 	if err != nil {
 		return err
@@ -397,4 +371,101 @@ func TellNewWorker(msg string) error {
 		}
 	}, func() {})
 	return nil
+}
+
+// listen adds a listener for event on the window; fn gets the event as a
+// Key (empty but for keydown) and returns whether to prevent its default.
+func listen(event string, fn func(Key) bool) (func(), error) {
+	noop := func() {}
+	win, err := get("window")
+	if err != nil {
+		return noop, err
+	}
+	cb, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		var k Key
+		if len(args) > 0 {
+			k = keyOf(args[0])
+		}
+		if fn(k) && len(args) > 0 {
+			args[0].Call("preventDefault")
+		}
+		return nil
+	})
+	if err != nil {
+		return noop, err
+	}
+	if _, err := win.Call("addEventListener", event, cb.Value()); err != nil {
+		cb.Release()
+		return noop, err
+	}
+	return func() {
+		win.Call("removeEventListener", event, cb.Value())
+		cb.Release()
+	}, nil
+}
+
+// keyOf reads a KeyboardEvent; other events give an empty Key.
+func keyOf(ev safejs.Value) Key {
+	str := func(v safejs.Value, name string) string {
+		p, err := v.Get(name)
+		if err != nil || p.IsUndefined() || p.IsNull() {
+			return ""
+		}
+		s, _ := p.String()
+		return s
+	}
+	flag := func(name string) bool {
+		p, err := ev.Get(name)
+		if err != nil {
+			return false
+		}
+		b, _ := p.Truthy()
+		return b
+	}
+	k := Key{Name: str(ev, "key"), Ctrl: flag("ctrlKey"), Meta: flag("metaKey")}
+	if target, err := ev.Get("target"); err == nil && !target.IsUndefined() && !target.IsNull() {
+		switch strings.ToLower(str(target, "tagName")) {
+		case "textarea", "input", "select":
+			k.InField = true
+		}
+	}
+	return k
+}
+
+// byID returns the element id of the document.
+func byID(id string) (safejs.Value, error) {
+	doc, err := get("document")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	el, err := doc.Call("getElementById", id)
+	if err == nil && (el.IsNull() || el.IsUndefined()) {
+		err = fmt.Errorf("no element #%s in the page", id)
+	}
+	return el, err
+}
+
+func setValue(id string, text func() string) error {
+	el, err := byID(id)
+	if err != nil {
+		return err
+	}
+	cur, err := el.Get("value")
+	if err != nil {
+		return err
+	}
+	s, _ := cur.String()
+	if t := text(); s != t {
+		return el.Set("value", t)
+	}
+	return nil
+}
+
+func focus(id string) error {
+	el, err := byID(id)
+	if err != nil {
+		return err
+	}
+	_, err = el.Call("focus")
+	return err
 }

@@ -2,45 +2,25 @@
 
 package wasm
 
-// CopyText reports ErrUnavailable to done.
-func CopyText(text string, done func(error)) {
+func copyText(_ string, done func(error)) {
 	if done != nil {
 		done(ErrUnavailable)
 	}
 }
 
-// PrefersDark returns ErrUnavailable.
-func PrefersDark() (bool, error) { return false, ErrUnavailable }
+func prefersDark() (bool, error)                    { return false, ErrUnavailable }
+func setRootTheme(string) error                     { return ErrUnavailable }
+func fragment() (string, error)                     { return "", ErrUnavailable }
+func replaceFragment(string) error                  { return ErrUnavailable }
+func postHeightToParent(int) error                  { return ErrUnavailable }
+func contentHeight() (int, error)                   { return 0, ErrUnavailable }
+func pageURL() (string, error)                      { return "", ErrUnavailable }
+func reportHeight() error                           { return ErrUnavailable }
+func mark(string) error                             { return ErrUnavailable }
+func deflateRaw(_ []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }
+func nextFrame(func()) error                        { return ErrUnavailable }
+func tellNewWorker(string) error                    { return ErrUnavailable }
+func setValue(string, func() string) error          { return ErrUnavailable }
+func focus(string) error                            { return ErrUnavailable }
 
-// SetRootTheme returns ErrUnavailable.
-func SetRootTheme(string) error { return ErrUnavailable }
-
-// Fragment returns ErrUnavailable.
-func Fragment() (string, error) { return "", ErrUnavailable }
-
-// ReplaceFragment returns ErrUnavailable.
-func ReplaceFragment(string) error { return ErrUnavailable }
-
-// PostHeightToParent returns ErrUnavailable.
-func PostHeightToParent(int) error { return ErrUnavailable }
-
-// ContentHeight returns ErrUnavailable.
-func ContentHeight() (int, error) { return 0, ErrUnavailable }
-
-// PageURL returns ErrUnavailable.
-func PageURL() (string, error) { return "", ErrUnavailable }
-
-// ReportHeight returns ErrUnavailable.
-func ReportHeight() error { return ErrUnavailable }
-
-// Mark returns ErrUnavailable.
-func Mark(string) error { return ErrUnavailable }
-
-// DeflateRaw reports ErrUnavailable to done.
-func DeflateRaw(data []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }
-
-// NextFrame returns ErrUnavailable.
-func NextFrame(func()) error { return ErrUnavailable }
-
-// TellNewWorker returns ErrUnavailable.
-func TellNewWorker(string) error { return ErrUnavailable }
+func listen(string, func(Key) bool) (func(), error) { return func() {}, ErrUnavailable }

@@ -38,4 +38,21 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	if f, _ := Fragment(); f != "" {
 		t.Errorf("Fragment() = %q without a location", f)
 	}
+	if err := SetValue("editor", func() string { return "x" }); err == nil {
+		t.Error("SetValue: no error without a document")
+	}
+	if err := Focus("editor"); err == nil {
+		t.Error("Focus: no error without a document")
+	}
+	for name, add := range map[string]func() (func(), error){
+		"OnHashChange": func() (func(), error) { return OnHashChange(func() {}) },
+		"OnKeyDown":    func() (func(), error) { return OnKeyDown(func(Key) bool { return false }) },
+	} {
+		release, err := add()
+		if err == nil || release == nil {
+			t.Errorf("%s: error %v, release %v; want an error and a release to call", name, err, release != nil)
+			continue
+		}
+		release()
+	}
 }

@@ -46,9 +46,11 @@ func captureExample(c *captureCheck) example {
 	return example{Group: "Real captures", Title: c.Name + " (" + c.Date + ")", Policy: c.Preset, Input: in}
 }
 
-// renderCaptures lists every known real exchange with its source and
-// preset, and whether the engine reproduces it.
-func (p *playground) renderCaptures() app.UI {
+// captureList lists every known real exchange with its source and preset,
+// and whether the engine reproduces it.
+type captureList struct{ app.Compo }
+
+func (l *captureList) Render() app.UI {
 	checks := captureChecks()
 	n := 0
 	for _, c := range checks {
@@ -81,7 +83,7 @@ func (p *playground) renderCaptures() app.UI {
 					app.Td().Class(cls).Title(label).Aria("label", label).Text(mark),
 					app.Td().Body(
 						app.Button().Type("button").Class("card-title").DataSet("capture", c.Name).
-							OnClick(p.loadExample(captureExample(c)), app.EventScope(c.Name)).Text(c.Name),
+							OnClick(func(ctx app.Context, e app.Event) { send(ctx, actionExample, captureExample(c)) }, app.EventScope(c.Name)).Text(c.Name),
 					),
 					app.Td().Body(
 						app.Code().Class("cap-line").Text("C: "+c.Request),

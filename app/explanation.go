@@ -9,21 +9,26 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// renderExplanation explains the selected line: its tokens and fields, the
+// explanationPane explains the selected line: its tokens and fields, the
 // checks in order, the reply's fields, and the client's reaction. A token
 // and its row share a colour and a data-t key; CSS highlights both when
 // either is hovered or focused.
-func (p *playground) renderExplanation() app.UI {
-	r := p.selected()
+type explanationPane struct {
+	app.Compo
+	Selected bool   // a line is selected; the rest is empty when not
+	Where    string // line, connection and dialect
+	Reply    string // the server's line, for the copy button
+	Ex       protocol.Explanation
+	Timeline timelineView
+}
+
+// newExplanationPane explains the selected line of s.
+func newExplanationPane(s *pageState) *explanationPane {
+	r := s.selected()
 	if r == nil {
-		return app.Section().Class("pane explain-pane").ID("explanation").Body(
-			app.H2().Text("Explanation"),
-			app.P().Class("empty").Text("Select a client line to see every field explained."),
-		)
+		return &explanationPane{}
 	}
-	xv := p.res.exchange(p.policy, p.sel)
-	x := &xv
-	ex := protocol.Explain(p.policy, x)
+	x := s.res.exchange(s.policy, s.sel)
 	where := fmt.Sprintf("line %d · connection %d", r.Line, r.Conn)
 	if x.Dialect != "" {
 		where += " · " + x.Dialect
@@ -31,13 +36,26 @@ func (p *playground) renderExplanation() app.UI {
 			where += " (implicit)"
 		}
 	}
+	return &explanationPane{Selected: true, Where: where, Reply: x.Reply, Ex: protocol.Explain(s.policy, &x), Timeline: newTimeline(&x)}
+}
+
+func (p *explanationPane) Render() app.UI {
+	if !p.Selected {
+		return app.Section().Class("pane explain-pane").ID("explanation").Body(
+			app.H2().Text("Explanation"),
+			app.P().Class("empty").Text("Select a client line to see every field explained."),
+		)
+	}
+	ex := &p.Ex
 	return app.Section().Class("pane explain-pane").ID("explanation").Aria("labelledby", "explain-label").Body(
 		app.Div().Class("pane-head").Body(
 			app.H2().ID("explain-label").Text("Explanation"),
-			app.Span().Class("hint").Text(where),
-			app.If(x.Reply != "", func() app.UI {
+			app.Span().Class("hint").Text(p.Where),
+			app.If(p.Reply != "", func() app.UI {
 				return app.Button().Type("button").Class("btn small").ID("copy-response").
-					OnClick(func(ctx app.Context, e app.Event) { p.copy(ctx, "the response line", x.Reply) }).
+					OnClick(func(ctx app.Context, e app.Event) {
+						send(ctx, actionCopy, copyText{"the response line", p.Reply})
+					}).
 					Text("Copy response line")
 			}),
 		),
@@ -59,7 +77,7 @@ func (p *playground) renderExplanation() app.UI {
 				return app.Div().Class("reaction react-"+reactionClass(ex.Reaction)).ID("reaction").Body(
 					app.Strong().Text(reactionTitle(ex.Reaction)),
 					app.P().Text(ex.ReactionText),
-					p.renderTimeline(x),
+					app.If(len(p.Timeline.Builds) > 0, func() app.UI { return &timeline{View: p.Timeline} }),
 				)
 			}),
 		),

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package cli
 
 import (
 	"bufio"
@@ -12,9 +10,9 @@ import (
 	"cvq-playground/protocol"
 )
 
-// explain writes, for each client line, its fields, the checks, the answer
+// Explain writes, for each client line, its fields, the checks, the answer
 // and the client's reaction, as aligned text or Markdown tables.
-func explain(w io.Writer, p *protocol.Policy, text string, markdown bool) error {
+func Explain(w io.Writer, p *protocol.Policy, text string, markdown bool) error {
 	bw := bufio.NewWriter(w)
 	t := protocol.ReadTranscript(text)
 	s := protocol.NewSession(p)

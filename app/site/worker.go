@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"strings"
@@ -8,12 +6,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// serviceWorkerJS is go-app's service worker with one change: a new worker
+// serviceWorker is go-app's service worker with one change: a new worker
 // precaches the site once the page has drawn its first frame (the page
-// says so), or after 5 seconds, instead of at once. At once means during a
+// posts started), or after 5 seconds, instead of at once. At once means during a
 // first visit's load, while the page is downloading and compiling app.wasm:
 // the worker fetched it a second time and slowed the page's start.
-var serviceWorkerJS = mustReplace(app.DefaultAppWorkerJS, `self.addEventListener("install", async (event) => {
+func serviceWorker(started string) string {
+	return mustReplace(app.DefaultAppWorkerJS, `self.addEventListener("install", async (event) => {
   try {
     console.log("installing app worker {{.Version}}");
     await installWorker();
@@ -24,7 +23,7 @@ var serviceWorkerJS = mustReplace(app.DefaultAppWorkerJS, `self.addEventListener
 });`, `let pageStarted;
 const started = new Promise((resolve) => { pageStarted = resolve; });
 self.addEventListener("message", (event) => {
-  if (event.data === "`+workerPageStarted+`") pageStarted();
+  if (event.data === "`+started+`") pageStarted();
 });
 
 self.addEventListener("install", (event) => {
@@ -39,12 +38,13 @@ self.addEventListener("install", (event) => {
     }
   })());
 });`)
+}
 
 // mustReplace replaces old, which must occur once in s: the worker is
 // go-app's, and a go-app that changed it must not be patched blindly.
 func mustReplace(s, old, new string) string {
 	if strings.Count(s, old) != 1 {
-		panic("go-app's service worker changed: review serviceWorkerJS")
+		panic("go-app's service worker changed: review serviceWorker")
 	}
 	return strings.Replace(s, old, new, 1)
 }

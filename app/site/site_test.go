@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"bufio"
@@ -13,10 +11,29 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// startServer runs the playground's server on a loopback port for the
-// site in a temporary directory.
+// stubPage stands for the program's pages: the site serves whatever
+// routes the program registered.
+type stubPage struct{ app.Compo }
+
+func (*stubPage) Render() app.UI {
+	return app.Div().Class("stub").Body(app.P().Body(app.Span().Text("C:"), app.Text(" a  b")))
+}
+
+var testConfig = Config{Embed: []string{"/embed", "/embed/", "/embed.html"}, PageStarted: "test:started"}
+
+func init() {
+	app.Route("/", func() app.Composer { return &stubPage{} })
+	for _, p := range testConfig.Embed {
+		app.Route(p, func() app.Composer { return &stubPage{} })
+	}
+}
+
+// startServer runs the server on a loopback port for a site in a
+// temporary directory.
 func startServer(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -24,8 +41,9 @@ func startServer(t *testing.T) string {
 	os.WriteFile(filepath.Join(dir, "web", "app.css"), []byte("body{}"), 0o644)
 	os.WriteFile(filepath.Join(dir, "web", "app.css.br"), []byte("not really brotli"), 0o644)
 	os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("secret"), 0o644)
-	routes()
-	srv := newServer("127.0.0.1:0", dir)
+	c := testConfig
+	c.Dir = dir
+	srv := c.Server("127.0.0.1:0")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -50,11 +68,8 @@ func get(t *testing.T, url string, header ...string) (*http.Response, string) {
 	return resp, string(body)
 }
 
-func TestServerDefaults(t *testing.T) {
-	if defaultAddr() != "127.0.0.1:8000" && os.Getenv("CVQ_ADDR") == "" {
-		t.Errorf("default address %s, want loopback", defaultAddr())
-	}
-	s := newServer("x", t.TempDir())
+func TestServerLimits(t *testing.T) {
+	s := Config{Dir: t.TempDir()}.Server("x")
 	if s.ReadHeaderTimeout == 0 || s.ReadTimeout == 0 || s.WriteTimeout == 0 || s.IdleTimeout == 0 || s.MaxHeaderBytes == 0 || s.MaxHeaderBytes > 64<<10 {
 		t.Errorf("server limits: %+v", s)
 	}
@@ -74,8 +89,8 @@ func TestSecurityHeaders(t *testing.T) {
 		if embed != strings.Contains(csp, "frame-ancestors *") || embed == (h.Get("X-Frame-Options") == "DENY") {
 			t.Errorf("%s: framing policy %q, X-Frame-Options %q", path, csp, h.Get("X-Frame-Options"))
 		}
-		if path == "/" && !strings.Contains(body, "CVQ 2 7.0.0813 7.0.0813 6.2.0205") {
-			t.Error("the prerendered page lacks the default example's answers")
+		if path != "/web/app.css" && !strings.Contains(body, `<span>C:</span> a  b`) {
+			t.Errorf("%s: the page is not served compacted", path)
 		}
 	}
 }
@@ -99,27 +114,10 @@ func TestPrecompressedAssets(t *testing.T) {
 	}
 }
 
-func TestEmbedRoutes(t *testing.T) {
-	base := startServer(t)
-	for _, path := range []string{"/embed", "/embed/", "/embed.html"} {
-		resp, body := get(t, base+path)
-		if resp.StatusCode != 200 || !strings.Contains(body, `class="root embed"`) {
-			t.Errorf("%s: status %d, embed page %v", path, resp.StatusCode, strings.Contains(body, `class="root embed"`))
-		}
-	}
-	for _, path := range []string{"/embedx", "/embed.htm", "/embed/x"} {
-		if resp, _ := get(t, base+path); resp.StatusCode != 404 {
-			t.Errorf("%s: status %d, want 404", path, resp.StatusCode)
-		}
-	}
-}
-
-// The service worker waits for the page's word (or 5 s) before it
-// precaches, and that word is the one the page sends.
 func TestServiceWorker(t *testing.T) {
 	base := startServer(t)
 	_, js := get(t, base+"/app-worker.js")
-	for _, want := range []string{`event.data === "` + workerPageStarted + `"`, "Promise.race([started,", "event.waitUntil(", "await installWorker();", `self.addEventListener("fetch"`} {
+	for _, want := range []string{`event.data === "test:started"`, "Promise.race([started,", "event.waitUntil(", "await installWorker();", `self.addEventListener("fetch"`} {
 		if !strings.Contains(js, want) {
 			t.Errorf("app-worker.js lacks %q", want)
 		}
@@ -170,5 +168,32 @@ func TestBadRequests(t *testing.T) {
 	// The server still answers.
 	if resp, _ := get(t, base+"/"); resp.StatusCode != 200 {
 		t.Errorf("after bad requests: %d", resp.StatusCode)
+	}
+}
+
+func TestCompactHTML(t *testing.T) {
+	ui := app.Div().Class("a").Body(
+		app.Span().Class("pfx").Text("C:"),
+		app.Text(" "),
+		app.Span().Class("cline").Body(
+			app.Span().Text("CVQ"),
+			app.Span().Class("gap").Text(" \t "),
+			app.Span().Text("1"),
+		),
+		app.Div().Body(app.Span().Text("S:"), app.Text(" CVQ 1  5.0")),
+		app.Br(),
+		app.Textarea().Body(app.Text("line 1\n    indented\n\nlast")),
+		app.P().Text("x > y"),
+	)
+	in := app.HTMLString(ui)
+	if !strings.Contains(in, "\n") {
+		t.Fatalf("the encoder no longer indents: %q", in)
+	}
+	want := `<div class="a"><span class="pfx">C:</span> <span class="cline"><span>CVQ</span><span class="gap"> ` + "\t" + ` </span><span>1</span></span><div><span>S:</span> CVQ 1  5.0</div><br><textarea>line 1
+    indented
+
+last</textarea><p>x &gt; y</p></div>`
+	if got := string(compactHTML([]byte(in))); got != want {
+		t.Errorf("compactHTML(%q)\n= %q\nwant %q", in, got, want)
 	}
 }

@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package site
 
 import (
 	"bytes"
@@ -122,9 +120,9 @@ var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col"
 var rawTextElements = map[string]bool{"script": true, "style": true, "title": true, "textarea": true}
 
 // compactPages serves the prerendered pages compacted.
-func compactPages(next http.Handler) http.Handler {
+func (c Config) compactPages(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/" && !isEmbedPath(r.URL.Path) {
+		if r.URL.Path != "/" && !c.isEmbed(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -1,6 +1,7 @@
-//go:build !wasm
-
-package main
+// Package cli is the playground's command line on the engine: respond
+// writes the server's answers to a transcript, explain explains every
+// field of it, presets lists the built-in policies.
+package cli
 
 import (
 	"errors"
@@ -14,67 +15,25 @@ import (
 	"cvq-playground/protocol"
 )
 
-const usage = `cvq-playground: the MSN Messenger CVQ/CVR playground.
-
-Usage:
-  cvq-playground serve   [-addr 127.0.0.1:8000]        run the playground web page
-  cvq-playground static  [-prefix /path/] OUT          write the playground as a static site
-  cvq-playground respond [-policy NAME|FILE.json] < transcript
-        write the server's answers in the wiki's notation; exit 1 when a
-        pasted expectation (S: lines) differs
-  cvq-playground explain [-policy NAME|FILE.json] [-markdown] < transcript
-        explain every field, check and answer of each client line
-  cvq-playground presets [-json NAME]                  list the built-in policies
-
-A transcript is one client line per line; "C: " and ">>> " prefixes are
-accepted, "S: " and "<<< " lines are expected server lines, ".. " continues
-the previous line.
-`
-
-// runCommand runs a command line and returns the exit status.
-func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
-	}
+// Run runs one of the commands respond, explain and presets, args[0]
+// being its name, and returns the exit status.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	policy := fs.String("policy", protocol.DefaultPreset, "built-in policy `NAME` or a policy FILE.json")
 	markdown := fs.Bool("markdown", false, "explain: write Markdown tables")
-	addr := fs.String("addr", defaultAddr(), "serve: listen `address`")
-	prefix := fs.String("prefix", "/", "static: the `path` the site is served under")
 	jsonOf := fs.String("json", "", "presets: print the JSON of the preset `NAME`")
 	switch args[0] {
-	case "respond", "explain", "presets", "serve", "static":
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	case "respond", "explain", "presets":
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "unknown command %q\n", args[0])
 		return 2
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
-	switch args[0] {
-	case "presets":
+	if args[0] == "presets" {
 		return listPresets(stdout, stderr, *jsonOf)
-	case "serve":
-		if err := serve(*addr, stderr); err != nil {
-			fmt.Fprintln(stderr, "serve:", err)
-			return 1
-		}
-		return 0
-	case "static":
-		if fs.NArg() != 1 {
-			fmt.Fprintln(stderr, "static: give the output directory: static [-prefix /path/] OUT")
-			return 2
-		}
-		if err := writeStatic(fs.Arg(0), *prefix, webDir()); err != nil {
-			fmt.Fprintln(stderr, "static:", err)
-			return 1
-		}
-		return 0
 	}
 	p, err := loadPolicy(*policy)
 	if err != nil {
@@ -91,7 +50,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if args[0] == "explain" {
-		if err := explain(stdout, p, string(in), *markdown); err != nil {
+		if err := Explain(stdout, p, string(in), *markdown); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
 		}

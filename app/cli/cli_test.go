@@ -1,6 +1,4 @@
-//go:build !wasm
-
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,7 +11,7 @@ import (
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = runCommand(args, strings.NewReader(stdin), &out, &errb)
+	code = Run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -90,14 +88,5 @@ func TestExplainCommand(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown explain lacks %q:\n%s", want, md)
 		}
-	}
-}
-
-func TestUsage(t *testing.T) {
-	if code, _, errs := run(t, "", "frobnicate"); code != 2 || !strings.Contains(errs, "Usage") {
-		t.Errorf("unknown command: exit %d", code)
-	}
-	if code, out, _ := run(t, "", "help"); code != 0 || !strings.Contains(out, "respond") {
-		t.Errorf("help: exit %d", code)
 	}
 }

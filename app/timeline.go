@@ -53,15 +53,22 @@ func timelineBuilds(lib string) []protocol.Build {
 	return own
 }
 
-// renderTimeline draws the releases of the client's library with the
-// client's version, the minimum and the recommended version marked.
-func (p *playground) renderTimeline(x *protocol.Exchange) app.UI {
+// timelineView is the release timeline of a client's library: the
+// builds, and the client's, the minimum and the recommended versions
+// marked. Empty when the line got no offer.
+type timelineView struct {
+	Builds []protocol.Build
+	Marks  []mark
+}
+
+// newTimeline places the versions of x's answer among the builds of the
+// client's library.
+func newTimeline(x *protocol.Exchange) timelineView {
 	d := x.Decision
 	if d == nil || d.Code != 0 {
-		return app.Text("")
+		return timelineView{}
 	}
-	lib := x.Req.ParamText(protocol.ParamLibrary)
-	builds := timelineBuilds(lib)
+	builds := timelineBuilds(x.Req.ParamText(protocol.ParamLibrary))
 	var marks []mark
 	add := func(label, ver, cls string) {
 		if v, ok := protocol.ParseVersion(ver); ok {
@@ -71,6 +78,17 @@ func (p *playground) renderTimeline(x *protocol.Exchange) app.UI {
 	add("client", x.Req.ParamText(protocol.ParamVersion), "m-client")
 	add("minimum", d.Offer[2], "m-min")
 	add("recommended", d.Offer[0], "m-rec")
+	return timelineView{Builds: builds, Marks: marks}
+}
+
+// timeline draws a timelineView.
+type timeline struct {
+	app.Compo
+	View timelineView
+}
+
+func (t *timeline) Render() app.UI {
+	builds, marks := t.View.Builds, t.View.Marks
 	desc := fmt.Sprintf("Release timeline of %s: ", builds[0].Product)
 	for _, m := range marks {
 		desc += m.Label + " " + m.Version + "; "

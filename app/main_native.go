@@ -1,0 +1,93 @@
+//go:build !wasm
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"cvq-playground/app/cli"
+	"cvq-playground/app/site"
+)
+
+const usage = `cvq-playground: the MSN Messenger CVQ/CVR playground.
+
+Usage:
+  cvq-playground serve   [-addr 127.0.0.1:8000]        run the playground web page
+  cvq-playground static  [-prefix /path/] OUT          write the playground as a static site
+  cvq-playground respond [-policy NAME|FILE.json] < transcript
+        write the server's answers in the wiki's notation; exit 1 when a
+        pasted expectation (S: lines) differs
+  cvq-playground explain [-policy NAME|FILE.json] [-markdown] < transcript
+        explain every field, check and answer of each client line
+  cvq-playground presets [-json NAME]                  list the built-in policies
+
+A transcript is one client line per line; "C: " and ">>> " prefixes are
+accepted, "S: " and "<<< " lines are expected server lines, ".. " continues
+the previous line.
+`
+
+// runCommand runs a command line and returns the exit status: the site's
+// commands here, the engine's in package cli.
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "respond", "explain", "presets":
+		return cli.Run(args, stdin, stdout, stderr)
+	case "serve", "static":
+		return siteCommand(args, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// siteCommand runs serve or static.
+func siteCommand(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", defaultAddr(), "serve: listen `address`")
+	prefix := fs.String("prefix", "/", "static: the `path` the site is served under")
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	var err error
+	if args[0] == "serve" {
+		err = siteConfig().Serve(*addr, stderr)
+	} else if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "static: give the output directory: static [-prefix /path/] OUT")
+		return 2
+	} else {
+		err = siteConfig().WriteStatic(fs.Arg(0), *prefix)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// siteConfig is the site of this program, as build.sh lays it out:
+// CVQ_WEB_DIR (default build) holds web/app.wasm and the assets, and
+// CVQ_VERSION identifies the build.
+func siteConfig() site.Config {
+	dir := os.Getenv("CVQ_WEB_DIR")
+	if dir == "" {
+		dir = "build"
+	}
+	return site.Config{Dir: dir, Version: os.Getenv("CVQ_VERSION"), Embed: embedPaths, PageStarted: workerPageStarted}
+}
+
+func defaultAddr() string {
+	if a := os.Getenv("CVQ_ADDR"); a != "" {
+		return a
+	}
+	return "127.0.0.1:8000"
+}

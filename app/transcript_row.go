@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// textPart is a piece of text with its class.
+type textPart struct{ Class, Text string }
+
+// rowView is one client line of the computed transcript with what the
+// server did.
+type rowView struct {
+	Index, Line, Conn          int
+	NewConn, Selected, Differs bool
+	Text                       string
+	Tokens                     []textPart
+	Missing                    bool // the server's complaint is about what the line lacks at its end
+	Server                     []textPart
+}
+
+// transcriptRow draws a rowView; a click selects it.
+type transcriptRow struct {
+	app.Compo
+	Row rowView
+}
+
+func (t *transcriptRow) Render() app.UI {
+	r := &t.Row
+	cls := "exchange"
+	if r.Selected {
+		cls += " sel"
+	}
+	if r.Differs {
+		cls += " differs"
+	}
+	return app.Li().Class(cls).Body(
+		app.If(r.NewConn, func() app.UI {
+			return app.Div().Class("conn-break").Text("new connection " + strconv.Itoa(r.Conn))
+		}),
+		app.Button().Type("button").Class("line-button").Aria("current", r.Selected).
+			Aria("label", fmt.Sprintf("Explain line %d: %s", r.Line, printableLine(r.Text))).
+			OnClick(func(ctx app.Context, e app.Event) { send(ctx, actionSelect, r.Index) }).Body(
+			app.Span().Class("lineno").Text(strconv.Itoa(r.Line)),
+			app.Span().Class("pfx").Text("C:"),
+			app.Text(" "),
+			app.Span().Class("cline").Body(app.Range(r.Tokens).Slice(func(i int) app.UI {
+				return app.Span().Class(r.Tokens[i].Class).Text(r.Tokens[i].Text)
+			})),
+			app.If(r.Missing, func() app.UI {
+				return app.Span().Class("missing-mark").Title("parameters are missing here").Text(" ⟂")
+			}),
+		),
+		app.Div().Class("server").Body(app.Range(r.Server).Slice(func(i int) app.UI {
+			part := r.Server[i]
+			if part.Class == "sline" {
+				return app.Div().Class("sline").Body(app.Span().Class("pfx").Text("S:"), app.Text(" "+part.Text))
+			}
+			return app.Div().Class(part.Class).Text(part.Text)
+		})),
+	)
+}
+
+// tokenParts splits a client line into coloured tokens and the gaps
+// between them, marking the one the server refused or closed on.
+func tokenParts(x *protocol.Exchange) []textPart {
+	line := x.Line
+	bad := protocol.Span{Start: -1, End: -1}
+	switch {
+	case x.Fault != protocol.FaultNone:
+		bad = x.Span
+	case x.Decision != nil && (x.Decision.Code != 0 || x.Decision.Unknown):
+		bad = x.Decision.Span
+	}
+	if len(line) > 4096 {
+		return []textPart{{"tok bad", printableLine(line[:4096]) + "…"}}
+	}
+	var out []textPart
+	cmd := x.Req.CommandName()
+	at := 0
+	for i, t := range protocol.Tokenize(line) {
+		if t.Start > at {
+			out = append(out, textPart{"gap", printableLine(line[at:t.Start])})
+		}
+		cls := "tok f-" + protocol.TokenKey(cmd, i)
+		if (t.Start >= bad.Start && t.Start < bad.End) || (bad.Start == bad.End && t.Start == bad.Start && bad.Start >= 0) {
+			cls += " bad"
+		}
+		out = append(out, textPart{cls, printableLine(t.In(line))})
+		at = t.End
+	}
+	if at < len(line) {
+		out = append(out, textPart{"gap", printableLine(line[at:])})
+	}
+	return out
+}
+
+// missingAtEnd reports whether the server's complaint is about what the
+// line lacks at its end (too few parameters, a missing TrID).
+func missingAtEnd(x *protocol.Exchange) bool {
+	sp := x.Span
+	if x.Decision != nil && x.Fault == protocol.FaultNone {
+		sp = x.Decision.Span
+		if x.Decision.Code == 0 && !x.Decision.Unknown {
+			return false
+		}
+	} else if x.Fault == protocol.FaultNone {
+		return false
+	}
+	return sp.Start == sp.End && sp.Start >= len(x.Line)
+}
