@@ -38,7 +38,7 @@ need_tool() {
 
 # fuzz_all runs every fuzz target for $1 seconds each.
 fuzz_all() {
-  for target in FuzzParse FuzzTranscript FuzzPolicy; do
+  for target in FuzzParse FuzzTranscript FuzzStream FuzzPolicy; do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
   done
   for target in FuzzShareLink FuzzReevaluate; do

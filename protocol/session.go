@@ -49,6 +49,10 @@ type Session struct {
 	dialect string
 	closed  bool
 	dec     Decision // reused to keep Step free of allocations
+	// reuseReply makes Step write replies into reply, overwritten by the
+	// next Step: RespondStream writes each one before the next line.
+	reuseReply bool
+	reply      []byte
 }
 
 // NewSession starts a client's first connection to a server with p.
@@ -172,7 +176,7 @@ func (s *Session) Step(line string) Exchange {
 	}
 	s.dec = s.policy.Decide(cmd, r)
 	x.Decision = &s.dec
-	x.Kind, x.Reply = KindReplied, s.dec.Reply()
+	x.Kind, x.Reply = KindReplied, s.replyLine()
 	x.Close = s.dialect == DialectCVR0 || s.dec.Code == CodeBadParams
 	s.closed = x.Close
 	return x
@@ -196,7 +200,7 @@ func (s *Session) ver(x Exchange) Exchange {
 	}
 	switch {
 	case best > 0:
-		x.Chosen = "MSNP" + strconv.Itoa(best)
+		x.Chosen = msnpName(best)
 	case cvr0:
 		x.Chosen = DialectCVR0
 	default:
@@ -208,8 +212,41 @@ func (s *Session) ver(x Exchange) Exchange {
 		s.dialect = x.Chosen
 	}
 	x.Kind = KindReplied
-	x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + x.Chosen
+	if s.reuseReply {
+		b := append(s.reply[:0], "VER "...)
+		b = strconv.AppendUint(b, uint64(r.TrID), 10)
+		s.reply = append(append(b, ' '), x.Chosen...)
+		x.Reply = bytesString(s.reply)
+	} else {
+		x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + x.Chosen
+	}
 	return x
+}
+
+// replyLine returns the reply for s.dec: its own string, or one over
+// s.reply when the session reuses replies.
+func (s *Session) replyLine() string {
+	if !s.reuseReply {
+		return s.dec.Reply()
+	}
+	s.reply = s.dec.AppendReply(s.reply[:0])
+	return bytesString(s.reply)
+}
+
+// msnpNames holds "MSNP1" … "MSNP99", the dialects msnpNumber accepts, so
+// that naming one allocates nothing.
+var msnpNames = func() (n [100]string) {
+	for i := 1; i < len(n); i++ {
+		n[i] = "MSNP" + strconv.Itoa(i)
+	}
+	return n
+}()
+
+func msnpName(n int) string {
+	if n > 0 && n < len(msnpNames) {
+		return msnpNames[n]
+	}
+	return "MSNP" + strconv.Itoa(n)
 }
 
 func isKnownCommand(c string) bool { return c == "VER" || c == "CVQ" || c == "CVR" }
