@@ -11,8 +11,8 @@
 // write output), both through bufio with respond's buffer sizes. Output
 // goes to a file, as a log's answers would. It prints a Markdown table of
 // lines per second (wall clock and CPU), the ratio to the copies and the
-// peak resident memory, each as the spread over the runs. With -write
-// FILE it only writes the sample transcript.
+// peak resident memory (by GNU time, /usr/bin/time), each as the spread
+// over the runs. With -write FILE it only writes the sample transcript.
 package main
 
 import (
@@ -25,7 +25,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"cvq-playground/protocol"
@@ -123,20 +122,32 @@ func run(args []string, in, out string, m *measure) error {
 		return err
 	}
 	defer fout.Close()
-	c := exec.Command(args[0], args[1:]...)
+	// GNU time reports the peak memory of the command alone: the
+	// rusage of a child that Go starts also counts this process's memory,
+	// which the child shares until it executes.
+	rss := out + ".rss"
+	c := exec.Command("/usr/bin/time", append([]string{"-f", "%M", "-o", rss}, args...)...)
 	c.Stdin, c.Stdout, c.Stderr = fin, fout, os.Stderr
 	start := time.Now()
 	err = c.Run()
 	wall := time.Since(start)
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && args[1] == "respond" {
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 && len(args) > 1 && args[1] == "respond" {
 		err = nil // a pasted answer differs: the sample has some
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %v", strings.Join(args, " "), err)
 	}
 	if m != nil {
-		ru := c.ProcessState.SysUsage().(*syscall.Rusage)
-		*m = measure{wall: wall, cpu: c.ProcessState.UserTime() + c.ProcessState.SystemTime(), rssKB: ru.Maxrss}
+		kb, err := os.ReadFile(rss)
+		if err != nil {
+			return err
+		}
+		*m = measure{wall: wall, cpu: c.ProcessState.UserTime() + c.ProcessState.SystemTime()}
+		// The last line; a line before it tells a non-zero exit status.
+		f := strings.Fields(string(kb))
+		if len(f) > 0 {
+			fmt.Sscan(f[len(f)-1], &m.rssKB)
+		}
 	}
 	return nil
 }
