@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"strings"
 	"unsafe"
 )
 
@@ -155,7 +156,11 @@ func (rs *responder) line(line string) {
 		if e.nexp == len(e.expect) {
 			e.expect = append(e.expect, nil)
 		}
-		e.expect[e.nexp] = normalizeBytes(append(e.expect[e.nexp][:0], rest...))
+		if normalized(rest) {
+			e.expect[e.nexp] = append(e.expect[e.nexp][:0], rest...)
+		} else {
+			e.expect[e.nexp] = normalizeBytes(append(e.expect[e.nexp][:0], rest...))
+		}
 		e.nexp++
 		return
 	}
@@ -300,6 +305,12 @@ func trimBlanksRight(s string) string {
 		i--
 	}
 	return s[:i]
+}
+
+// normalized reports whether normalizeServer leaves s as it is, the way
+// pasted lines usually are.
+func normalized(s string) bool {
+	return s == "" || (s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  ") && strings.IndexByte(s, '\t') < 0)
 }
 
 // normalizeBytes is normalizeServer in place: runs of spaces and tabs

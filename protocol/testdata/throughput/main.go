@@ -90,18 +90,19 @@ func main() {
 	ansInfo, _ := os.Stat(answers)
 	fmt.Printf("%d client lines (%.1f MB in, %.1f MB out), %d interleaved runs, each figure min–max (median)\n\n",
 		*lines, float64(inInfo.Size())/1e6, float64(ansInfo.Size())/1e6, *runs)
-	fmt.Println("| process | million lines/s, wall | million lines/s, CPU | wall time ÷ copy's (read input, write output) | peak RSS |")
+	fmt.Println("| process | million lines/s, wall | million lines/s, CPU | ÷ the copy reading input and writing output, wall (CPU) | peak RSS |")
 	fmt.Println("|---|---|---|---|---|")
 	limit := res[len(res)-1]
 	for i, c := range cmds {
-		var wall, cpu, ratio, rss []float64
+		var wall, cpu, ratio, cpuRatio, rss []float64
 		for r, m := range res[i] {
 			wall = append(wall, float64(*lines)/m.wall.Seconds()/1e6)
 			cpu = append(cpu, float64(*lines)/m.cpu.Seconds()/1e6)
 			ratio = append(ratio, m.wall.Seconds()/limit[r].wall.Seconds())
+			cpuRatio = append(cpuRatio, m.cpu.Seconds()/limit[r].cpu.Seconds())
 			rss = append(rss, float64(m.rssKB)/1024)
 		}
-		fmt.Printf("| %s | %s | %s | %s | %s MiB |\n", c.name, spread(wall, "%.2f"), spread(cpu, "%.2f"), spread(ratio, "%.1f×"), spread(rss, "%.0f"))
+		fmt.Printf("| %s | %s | %s | %s (%s) | %s MiB |\n", c.name, spread(wall, "%.2f"), spread(cpu, "%.2f"), spread(ratio, "%.1f×"), spread(cpuRatio, "%.1f×"), spread(rss, "%.0f"))
 	}
 }
 
