@@ -88,6 +88,13 @@ type pendingEntry struct {
 // readLine returns the next line without its LF and a CR before it; the
 // text is valid until the next call. more is false at the end.
 func (rs *responder) readLine(br *bufio.Reader) (line string, more bool, err error) {
+	if br.Buffered() == 0 {
+		// The next read may wait for a writer that is still writing
+		// (tail -f, a pipe): what is answered goes out first.
+		if err := rs.bw.Flush(); err != nil {
+			return "", false, err
+		}
+	}
 	b, err := br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		rs.long = append(rs.long[:0], b...)

@@ -3,10 +3,12 @@ package protocol
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -183,3 +185,54 @@ func FuzzStream(f *testing.F) {
 		}
 	})
 }
+
+// TestStreamAnswersAsItReads feeds RespondStream through a pipe: a client
+// line's answer comes out once the next client line is in, before the
+// input ends.
+func TestStreamAnswersAsItReads(t *testing.T) {
+	p := mustPreset(t, SamplePolicy)
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		_, err := RespondStream(outW, p, inR)
+		outW.CloseWithError(err)
+		done <- err
+	}()
+	// Without the answer, the read below would wait for ever.
+	guard := time.AfterFunc(time.Minute, func() { outR.CloseWithError(errors.New("no answer while the input is open")) })
+	defer guard.Stop()
+	go inW.Write([]byte("CVQ 1 0x0409 winnt 5.1 i386 MSNMSGR 8.5.1302 MSMSGS\nS: 420 1\nCVQ 2 x\n"))
+	want := "C: CVQ 1 0x0409 winnt 5.1 i386 MSNMSGR 8.5.1302 MSMSGS\nS: CVQ 1 14.0.8064"
+	got := make([]byte, len(want))
+	if _, err := io.ReadFull(outR, got); err != nil || string(got) != want {
+		t.Fatalf("first answer: %q, %v; want %q", got, err, want)
+	}
+	// The rest, once the input ends.
+	inW.Close()
+	rest, err := io.ReadAll(outR)
+	if err != nil || !strings.Contains(string(rest), "! expected: 420 1\nServer disconnects client.\n\nC: CVQ 2 x\nS: 731 2\n") {
+		t.Errorf("the rest: %q, %v", rest, err)
+	}
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+}
+
+// TestStreamReadError: an error reading the transcript is returned, after
+// the answers to the lines before it.
+func TestStreamReadError(t *testing.T) {
+	p := mustPreset(t, SamplePolicy)
+	failing := io.MultiReader(strings.NewReader("CVQ 1 x\nCVQ 2 y\n"), errReader{})
+	var out bytes.Buffer
+	_, err := RespondStream(&out, p, failing)
+	if err != errBroken || !strings.HasPrefix(out.String(), "C: CVQ 1 x\nS: 731 1\n") {
+		t.Errorf("RespondStream = %v, wrote %q; want %v after the first answer", err, out.String(), errBroken)
+	}
+}
+
+var errBroken = errors.New("broken")
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errBroken }
