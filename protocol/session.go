@@ -1,9 +1,6 @@
 package protocol
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Kind says what the server did with a client line.
 type Kind int
@@ -212,41 +209,8 @@ func (s *Session) ver(x Exchange) Exchange {
 		s.dialect = x.Chosen
 	}
 	x.Kind = KindReplied
-	if s.reuseReply {
-		b := append(s.reply[:0], "VER "...)
-		b = strconv.AppendUint(b, uint64(r.TrID), 10)
-		s.reply = append(append(b, ' '), x.Chosen...)
-		x.Reply = bytesString(s.reply)
-	} else {
-		x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + x.Chosen
-	}
+	x.Reply = s.verReply(r.TrID, x.Chosen)
 	return x
-}
-
-// replyLine returns the reply for s.dec: its own string, or one over
-// s.reply when the session reuses replies.
-func (s *Session) replyLine() string {
-	if !s.reuseReply {
-		return s.dec.Reply()
-	}
-	s.reply = s.dec.AppendReply(s.reply[:0])
-	return bytesString(s.reply)
-}
-
-// msnpNames holds "MSNP1" … "MSNP99", the dialects msnpNumber accepts, so
-// that naming one allocates nothing.
-var msnpNames = func() (n [100]string) {
-	for i := 1; i < len(n); i++ {
-		n[i] = "MSNP" + strconv.Itoa(i)
-	}
-	return n
-}()
-
-func msnpName(n int) string {
-	if n > 0 && n < len(msnpNames) {
-		return msnpNames[n]
-	}
-	return "MSNP" + strconv.Itoa(n)
 }
 
 func isKnownCommand(c string) bool { return c == "VER" || c == "CVQ" || c == "CVR" }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -283,6 +284,43 @@ func (rs *responder) exchange(e *Entry, x *Exchange) {
 		rs.differs = true
 	}
 	rs.pendingBreak = x.Close
+}
+
+// replyLine returns the reply for s.dec: a string of its own, or, for
+// a session RespondStream drives, one over s.reply.
+func (s *Session) replyLine() string {
+	if !s.reuseReply {
+		return s.dec.Reply()
+	}
+	s.reply = s.dec.AppendReply(s.reply[:0])
+	return bytesString(s.reply)
+}
+
+// msnpNames holds "MSNP1" … "MSNP99", the dialects msnpNumber accepts, so
+// that naming one allocates nothing.
+var msnpNames = func() (n [100]string) {
+	for i := 1; i < len(n); i++ {
+		n[i] = "MSNP" + strconv.Itoa(i)
+	}
+	return n
+}()
+
+func msnpName(n int) string {
+	if n > 0 && n < len(msnpNames) {
+		return msnpNames[n]
+	}
+	return "MSNP" + strconv.Itoa(n)
+}
+
+// verReply returns the reply to a VER, the same way.
+func (s *Session) verReply(trid uint32, chosen string) string {
+	if !s.reuseReply {
+		return "VER " + strconv.FormatUint(uint64(trid), 10) + " " + chosen
+	}
+	b := append(s.reply[:0], "VER "...)
+	b = strconv.AppendUint(b, uint64(trid), 10)
+	s.reply = append(append(b, ' '), chosen...)
+	return bytesString(s.reply)
 }
 
 // bytesString views b as a string without copying; b must not change
