@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -236,3 +238,17 @@ var errBroken = errors.New("broken")
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errBroken }
+
+func ExampleRespondStream() {
+	p, _ := Preset("msn-2003-09")
+	log := strings.NewReader("VER 1 MSNP8 CVR0\r\nS: VER 1 MSNP8\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS example@passport.com\r\nS: CVR 2 5.0.0544\r\n")
+	differs, _ := RespondStream(os.Stdout, p, log)
+	fmt.Println("differs:", differs)
+	// Output:
+	// C: VER 1 MSNP8 CVR0
+	// S: VER 1 MSNP8
+	// C: CVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS example@passport.com
+	// S: CVR 2 6.0.0602 6.0.0602 1.0.0000 http://download.microsoft.com/download/8/a/4/8a42bcae-f533-4468-b871-d2bc8dd32e9e/SETUP9x.EXE http://messenger.msn.com
+	// ! expected: CVR 2 5.0.0544
+	// differs: true
+}
