@@ -5,7 +5,7 @@
 #   ./build.sh build                 build build/web/app.wasm and the assets
 #   ./build.sh static OUT [-prefix /path/]   write the playground as a static site
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
-#   ./build.sh bench                 run the engine benchmarks
+#   ./build.sh bench                 run the engine benchmarks, respond on the sample transcript, the page measurements
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,7 +38,7 @@ need_tool() {
 
 # fuzz_all runs every fuzz target for $1 seconds each.
 fuzz_all() {
-  for target in FuzzParse FuzzTranscript FuzzPolicy; do
+  for target in FuzzParse FuzzTranscript FuzzStream FuzzPolicy; do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./protocol
   done
   go test -run '^$' -fuzz '^FuzzShareLink$' -fuzztime "${1}s" ./app/share
@@ -122,8 +122,12 @@ case "${1:-}" in
     need_go
     need_tool brotli brotli
     mkdir -p build
+    need_tool /usr/bin/time time
     echo "== engine benchmarks" >&2
     go test -run '^$' -bench . -benchmem ./protocol | tee build/engine-bench.txt >&2
+    echo "== respond as a whole process on the sample transcript" >&2
+    go build -o build/cvq-playground ./app
+    go run ./protocol/testdata/throughput -runs 7 build/cvq-playground | tee build/respond-bench.md
     echo "== page measurements (headless chromium)" >&2
     CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
       go test -count=1 -tags 'browser bench' -run '^TestBench$' ./app -v 2>&1 | grep '^|'

@@ -86,34 +86,47 @@ func viewRow(s *pageState, i int) rowView {
 	xv := s.res.exchange(s.policy, i)
 	x := &xv
 	e := &s.res.Transcript.Entries[r.Entry]
-	var server []textPart
-	switch x.Kind {
-	case protocol.KindReplied:
-		server = append(server, textPart{"sline", x.Reply})
-	case protocol.KindNotSimulated:
-		server = append(server, textPart{"note", "# not simulated: " + x.Req.CommandName()})
-	}
-	if why := protocol.Why(s.policy, x); why != "" {
-		server = append(server, textPart{"why", "⚠ " + why})
-	}
-	if e.LinesDiffer(x) {
-		if len(e.Expect) == 0 {
-			server = append(server, textPart{"expect", "! expected no reply"})
-		}
-		for _, l := range e.Expect {
-			server = append(server, textPart{"expect", "! expected: " + l})
-		}
-	}
-	if e.CloseDiffers(x) {
-		server = append(server, textPart{"expect", "! expected: " + protocol.DisconnectLine})
-	} else if e.Expected && !r.Differs {
-		server = append(server, textPart{"match", "✓ matches the pasted answer"})
-	}
-	if x.Close {
-		server = append(server, textPart{"close", protocol.DisconnectLine})
-	}
 	return rowView{
 		Index: i, Line: r.Line, Conn: r.Conn, NewConn: r.NewConn, Selected: i == s.sel, Differs: r.Differs,
-		Text: x.Line, Tokens: tokenParts(x), Missing: missingAtEnd(x), Server: server,
+		Text: x.Line, Tokens: tokenParts(x), Missing: missingAtEnd(x), Server: serverParts(s.policy, e, x),
 	}
+}
+
+// serverParts are the lines respond writes after a client line, with the
+// reason for a refusal after the server's line and a check mark where a
+// pasted answer matches.
+func serverParts(pol *protocol.Policy, e *protocol.Entry, x *protocol.Exchange) []textPart {
+	var server []textPart
+	why := protocol.Why(pol, x)
+	match := e.Expected && !e.Differs(x)
+	for _, a := range protocol.AppendAnnotations(nil, e, x) {
+		if why != "" && a.Kind != protocol.AnnotReply && a.Kind != protocol.AnnotNotSimulated {
+			server, why = append(server, textPart{"why", "⚠ " + why}), ""
+		}
+		if match && a.Kind == protocol.AnnotClose {
+			server, match = append(server, textPart{"match", "✓ matches the pasted answer"}), false
+		}
+		server = append(server, annotationPart(a))
+	}
+	if why != "" {
+		server = append(server, textPart{"why", "⚠ " + why})
+	}
+	if match {
+		server = append(server, textPart{"match", "✓ matches the pasted answer"})
+	}
+	return server
+}
+
+// annotationPart is a line of respond's notation with its class; the
+// server's own line is drawn after an "S:" of its own.
+func annotationPart(a protocol.Annotation) textPart {
+	switch a.Kind {
+	case protocol.AnnotReply:
+		return textPart{"sline", a.Text}
+	case protocol.AnnotNotSimulated:
+		return textPart{"note", a.String()}
+	case protocol.AnnotClose:
+		return textPart{"close", a.String()}
+	}
+	return textPart{"expect", a.String()}
 }

@@ -392,7 +392,7 @@ func (p *Policy) HighestMSNP() string {
 	if p.c.msnp == 0 {
 		return ""
 	}
-	return "MSNP" + strconv.Itoa(p.c.msnp)
+	return msnpName(p.c.msnp)
 }
 
 // AcceptsLCID reports whether id is in the policy's LCID table.

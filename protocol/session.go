@@ -1,9 +1,6 @@
 package protocol
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Kind says what the server did with a client line.
 type Kind int
@@ -49,6 +46,10 @@ type Session struct {
 	dialect string
 	closed  bool
 	dec     Decision // reused to keep Step free of allocations
+	// reuseReply makes Step write replies into reply, overwritten by the
+	// next Step: RespondStream writes each one before the next line.
+	reuseReply bool
+	reply      []byte
 }
 
 // NewSession starts a client's first connection to a server with p.
@@ -172,7 +173,7 @@ func (s *Session) Step(line string) Exchange {
 	}
 	s.dec = s.policy.Decide(cmd, r)
 	x.Decision = &s.dec
-	x.Kind, x.Reply = KindReplied, s.dec.Reply()
+	x.Kind, x.Reply = KindReplied, s.replyLine()
 	x.Close = s.dialect == DialectCVR0 || s.dec.Code == CodeBadParams
 	s.closed = x.Close
 	return x
@@ -196,7 +197,7 @@ func (s *Session) ver(x Exchange) Exchange {
 	}
 	switch {
 	case best > 0:
-		x.Chosen = "MSNP" + strconv.Itoa(best)
+		x.Chosen = msnpName(best)
 	case cvr0:
 		x.Chosen = DialectCVR0
 	default:
@@ -208,7 +209,7 @@ func (s *Session) ver(x Exchange) Exchange {
 		s.dialect = x.Chosen
 	}
 	x.Kind = KindReplied
-	x.Reply = "VER " + strconv.FormatUint(uint64(r.TrID), 10) + " " + s.verDialects(r, x.Chosen)
+	x.Reply = s.verReply(r.TrID, s.verDialects(r, x.Chosen))
 	return x
 }
 

@@ -1,7 +1,6 @@
 package protocol
 
 import (
-	"bufio"
 	"io"
 	"strings"
 )
@@ -189,65 +188,8 @@ func (e *Entry) CloseDiffers(x *Exchange) bool { return e.ExpectClose && !x.Clos
 //
 // with an empty line between connections, "# not simulated: CMD" for
 // commands outside CVQ, and "! expected: …" lines where a pasted
-// expectation differs. It reports whether any did.
+// expectation differs (see AppendAnnotations). It reports whether any
+// did. It is RespondStream over text.
 func Respond(w io.Writer, p *Policy, text string) (differs bool, err error) {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	t := ReadTranscript(text)
-	for _, s := range t.Stray {
-		bw.WriteString(expectedPrefix + s + " (before any client line)\n")
-		differs = true
-	}
-	s := NewSession(p)
-	pendingBreak := false
-	for i := range t.Entries {
-		e := &t.Entries[i]
-		x := s.Step(e.Client)
-		if x.Kind == KindIgnored {
-			continue
-		}
-		if pendingBreak {
-			bw.WriteByte('\n')
-			pendingBreak = false
-		}
-		writeExchange(bw, &x)
-		if e.Differs(&x) {
-			differs = true
-			writeExpectations(bw, e, &x)
-		}
-		if x.Close {
-			bw.WriteString(DisconnectLine + "\n")
-			pendingBreak = true
-		}
-	}
-	return differs, bw.Flush()
-}
-
-func writeExchange(bw *bufio.Writer, x *Exchange) {
-	bw.WriteString("C: ")
-	bw.WriteString(x.Line)
-	bw.WriteByte('\n')
-	switch x.Kind {
-	case KindReplied:
-		bw.WriteString("S: ")
-		bw.WriteString(x.Reply)
-		bw.WriteByte('\n')
-	case KindNotSimulated:
-		bw.WriteString(notSimulated)
-		bw.WriteString(x.Req.CommandName())
-		bw.WriteByte('\n')
-	}
-}
-
-func writeExpectations(bw *bufio.Writer, e *Entry, x *Exchange) {
-	if e.LinesDiffer(x) {
-		if len(e.Expect) == 0 {
-			bw.WriteString(expectedNone + "\n")
-		}
-		for _, l := range e.Expect {
-			bw.WriteString(expectedPrefix + l + "\n")
-		}
-	}
-	if e.CloseDiffers(x) {
-		bw.WriteString(expectedPrefix + DisconnectLine + "\n")
-	}
+	return RespondStream(w, p, strings.NewReader(text))
 }

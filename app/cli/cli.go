@@ -40,6 +40,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	if args[0] == "respond" {
+		return respond(stdout, stderr, p, stdin)
+	}
 	in, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
 	if err != nil {
 		fmt.Fprintln(stderr, "reading the transcript:", err)
@@ -49,14 +52,16 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "the transcript is larger than %d MiB\n", maxInput>>20)
 		return 2
 	}
-	if args[0] == "explain" {
-		if err := Explain(stdout, p, string(in), *markdown); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 1
-		}
-		return 0
+	if err := Explain(stdout, p, string(in), *markdown); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
 	}
-	differs, err := protocol.Respond(stdout, p, string(in))
+	return 0
+}
+
+// respond streams the transcript: memory stays the same however long it is.
+func respond(stdout, stderr io.Writer, p *protocol.Policy, stdin io.Reader) int {
+	differs, err := protocol.RespondStream(stdout, p, stdin)
 	switch {
 	case err != nil:
 		fmt.Fprintln(stderr, err)
@@ -67,7 +72,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// maxInput bounds what respond and explain read.
+// maxInput bounds what explain reads.
 const maxInput = 256 << 20
 
 // loadPolicy takes a preset name, or a path to a JSON file.
