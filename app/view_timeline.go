@@ -56,8 +56,8 @@ func timelineBuilds(lib string) []protocol.Build {
 // renderTimeline draws the releases of the client's library with the
 // client's version, the minimum and the recommended version marked.
 func (p *playground) renderTimeline(x *protocol.Exchange) app.UI {
-	d := x.Decision
-	if d == nil || d.Code != 0 {
+	d := &x.Decision
+	if !x.HasDecision() || d.Code != 0 {
 		return app.Text("")
 	}
 	lib := x.Req.ParamText(protocol.ParamLibrary)
@@ -69,8 +69,8 @@ func (p *playground) renderTimeline(x *protocol.Exchange) app.UI {
 		}
 	}
 	add("client", x.Req.ParamText(protocol.ParamVersion), "m-client")
-	add("minimum", d.Offer[2], "m-min")
-	add("recommended", d.Offer[0], "m-rec")
+	add("minimum", d.Minimum, "m-min")
+	add("recommended", d.Recommended, "m-rec")
 	desc := fmt.Sprintf("Release timeline of %s: ", builds[0].Product)
 	for _, m := range marks {
 		desc += m.Label + " " + m.Version + "; "

@@ -88,20 +88,26 @@ type compiled struct {
 	cvr0     bool // CVR0 supported
 	dialects map[string]bool
 	lcids    *[1024]uint64 // bit set of accepted LCIDs
-	catalog  map[string]versionRange
+	catalog  map[string]VersionRange
 	rules    []compiledRule
 	local    map[uint16]URLs
 	maxLine  int
 	echo     bool
 }
 
-type versionRange struct{ first, last Version }
+// VersionRange is the builds of a library a catalog knows, from First to
+// Last inclusive. The zero VersionRange holds only 0.0.0.
+type VersionRange struct{ First, Last Version }
+
+// Contains reports whether v lies within r.
+func (r VersionRange) Contains(v Version) bool {
+	return v.Compare(r.First) >= 0 && v.Compare(r.Last) <= 0
+}
 
 type compiledRule struct {
 	hasFrom, hasTo bool
 	from, to       Version
 	locales        []uint16
-	offer          [3]Version
 }
 
 // PolicyError is a mistake in a policy: the field it is in (as a JSON path
@@ -199,7 +205,7 @@ func (p *Policy) Compile() error {
 	bad := func(field, format string, args ...any) error {
 		return &PolicyError{Field: field, Offset: -1, Msg: fmt.Sprintf(format, args...)}
 	}
-	c := &compiled{dialects: map[string]bool{}, catalog: map[string]versionRange{}, local: map[uint16]URLs{}}
+	c := &compiled{dialects: map[string]bool{}, catalog: map[string]VersionRange{}, local: map[uint16]URLs{}}
 	if strings.TrimSpace(p.Name) == "" {
 		return bad("name", "must not be empty")
 	}
@@ -224,7 +230,7 @@ func (p *Policy) Compile() error {
 		}
 	}
 	for i, s := range p.LCIDs {
-		id, ok := parseLCID(s)
+		id, ok := ParseLCID(s)
 		if !ok {
 			return bad(fmt.Sprintf("lcids[%d]", i), "%q is not an LCID such as 0x0409", s)
 		}
@@ -252,7 +258,7 @@ func (p *Policy) Compile() error {
 		if last.Compare(first) < 0 {
 			return bad(f+".last", "%s is older than first (%s)", e.Last, e.First)
 		}
-		c.catalog[e.Library] = versionRange{first, last}
+		c.catalog[e.Library] = VersionRange{first, last}
 	}
 	if len(p.Rules) == 0 {
 		return bad("rules", "must hold at least one rule")
@@ -274,7 +280,7 @@ func (p *Policy) Compile() error {
 			cr.hasTo = true
 		}
 		for j, s := range r.Locales {
-			id, ok := parseLCID(s)
+			id, ok := ParseLCID(s)
 			if !ok {
 				return bad(fmt.Sprintf("%s.locales[%d]", f, j), "%q is not an LCID such as 0x0409", s)
 			}
@@ -285,10 +291,11 @@ func (p *Policy) Compile() error {
 				return bad(fmt.Sprintf("%s.systems[%d]", f, j), "must be one token such as winnt")
 			}
 		}
-		for j, v := range []string{r.Offer.Recommended, r.Offer.Recommended2, r.Offer.Minimum} {
-			name := [...]string{"recommended", "recommended2", "minimum"}[j]
-			if cr.offer[j], ok = ParseVersion(v); !ok {
-				return bad(f+".offer."+name, "%q is not a version such as 7.0.0813", v)
+		for _, v := range [...]struct{ name, v string }{
+			{"recommended", r.Offer.Recommended}, {"recommended2", r.Offer.Recommended2}, {"minimum", r.Offer.Minimum},
+		} {
+			if _, ok := ParseVersion(v.v); !ok {
+				return bad(f+".offer."+v.name, "%q is not a version such as 7.0.0813", v.v)
 			}
 		}
 		if u := r.Offer.URLs; u != nil {
@@ -302,7 +309,7 @@ func (p *Policy) Compile() error {
 		return err
 	}
 	for k, u := range p.LocalURLs {
-		id, ok := parseLCID(k)
+		id, ok := ParseLCID(k)
 		if !ok {
 			return bad("localUrls."+k, "%q is not an LCID such as 0x0c0a", k)
 		}
@@ -348,8 +355,9 @@ func msnpNumber(d string) (int, bool) {
 	return n, err == nil
 }
 
-// parseLCID parses "0x" or "0X" followed by 1 to 4 hex digits of either case.
-func parseLCID(s string) (uint16, bool) {
+// ParseLCID parses a locale as CVQ carries it: "0x" or "0X" followed by 1
+// to 4 hex digits of either case. It allocates nothing.
+func ParseLCID(s string) (uint16, bool) {
 	if len(s) < 3 || len(s) > 6 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') {
 		return 0, false
 	}
@@ -384,6 +392,18 @@ func (p *Policy) HighestMSNP() string {
 		return ""
 	}
 	return "MSNP" + strconv.Itoa(p.c.msnp)
+}
+
+// Supports reports whether p lists dialect ("MSNP8", "CVR0") among its
+// dialects.
+func (p *Policy) Supports(dialect string) bool { return p.c.dialects[dialect] }
+
+// Known returns the range of builds p's catalog knows for library, and
+// false for a library not in the catalog (which is exact and
+// case-sensitive).
+func (p *Policy) Known(library string) (VersionRange, bool) {
+	r, ok := p.c.catalog[library]
+	return r, ok
 }
 
 // AcceptsLCID reports whether id is in the policy's LCID table.

@@ -25,9 +25,11 @@ type Locale struct {
 }
 
 // Hex returns the LCID as clients write it, e.g. "0x0409".
-func (l Locale) Hex() string { return formatLCID(l.ID) }
+func (l Locale) Hex() string { return FormatLCID(l.ID) }
 
-func formatLCID(id uint16) string {
+// FormatLCID writes id as clients do: 0x and four lower-case hex digits,
+// such as "0x0409".
+func FormatLCID(id uint16) string {
 	const hex = "0123456789abcdef"
 	return string([]byte{'0', 'x', hex[id>>12], hex[id>>8&15], hex[id>>4&15], hex[id&15]})
 }
@@ -106,19 +108,7 @@ func LookupSystem(typ, ver string) (System, bool) {
 	return System{}, false
 }
 
-// SystemTypeMeaning explains a system-type token, or returns "".
-func SystemTypeMeaning(typ string) string {
-	switch typ {
-	case "win":
-		return "Windows 95, 98 or Me"
-	case "winnt":
-		return "Windows NT family (NT 4.0, 2000, XP and later)"
-	case "mac":
-		return "Mac OS X / macOS"
-	}
-	return ""
-}
-
+// rows reads a tab-separated table of data/, without its header line.
 func rows(tsv string) [][]string {
 	var out [][]string
 	for i, line := range strings.Split(strings.TrimRight(tsv, "\n"), "\n") {

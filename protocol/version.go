@@ -1,5 +1,7 @@
 package protocol
 
+import "strconv"
+
 // Version is a client version such as 6.2.0208 or 14.0.8117.0416, compared
 // numerically part by part. A missing fourth part counts as 0. The zero
 // Version is 0.0.0.0.
@@ -47,4 +49,23 @@ func (v Version) Compare(w Version) int {
 		}
 	}
 	return 0
+}
+
+// String writes v as clients do: its parts joined by dots, the third and
+// fourth padded to four digits, as in 6.2.0208 or 14.0.8117.0416. The zero
+// Version (no parts) prints as "".
+func (v Version) String() string {
+	var buf [32]byte
+	b := buf[:0]
+	for i := 0; i < v.N && i < len(v.Parts); i++ {
+		if i > 0 {
+			b = append(b, '.')
+		}
+		start := len(b)
+		b = strconv.AppendUint(b, uint64(v.Parts[i]), 10)
+		if pad := 4 - (len(b) - start); i >= 2 && pad > 0 {
+			b = append(b[:start], "0000"[:pad]+strconv.FormatUint(uint64(v.Parts[i]), 10)...)
+		}
+	}
+	return string(b)
 }
