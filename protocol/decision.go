@@ -48,7 +48,7 @@ type Decision struct {
 	// Decided is the check that gave the answer: CheckRule for an offer,
 	// CheckClient for a 420 or an unknown-client CVR answer.
 	Decided Check
-	Reason  Reason
+	Reason  Reason // how Decided came out
 	// Span is the token the Reason is about (for a 731, the end of the
 	// line; for an offer, the zero Span).
 	Span Span
@@ -57,7 +57,7 @@ type Decision struct {
 	// Client is the client's version, when ClientOK reports that it
 	// parsed (from CheckClient on).
 	Client   Version
-	ClientOK bool
+	ClientOK bool // Client parsed
 	// Known is the range of builds the policy's catalog knows for the
 	// client's library: the range Client was held to. It is the zero
 	// VersionRange when the check was not reached or the library is
@@ -69,8 +69,8 @@ type Decision struct {
 	// Unknown marks the CVR answer to an unknown client (1.0.0000), and
 	// Echo one whose Minimum is the client's own version, as a policy
 	// with UnknownClientCVR "echo" answers.
-	Unknown bool
-	Echo    bool
+	Unknown bool // a CVR answered with 1.0.0000
+	Echo    bool // Minimum is the client's own version
 	// URLFrom says which part of the policy gave URLs.
 	URLFrom URLOrigin
 }

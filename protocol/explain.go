@@ -38,36 +38,37 @@ type Field struct {
 	Key     string // stable identifier, the same for a field in request and response ("trid")
 	Name    string // e.g. "locale"
 	Span    Span   // bytes in the line (request) or reply (response); empty for missing fields
-	Present bool
-	Raw     string
+	Present bool   // the line has the token
+	Raw     string // the token's text
 	Meaning string // what the field is
 	Value   string // the value interpreted, e.g. "English (United States)"
 	// Checked reports that the server checks the token; Note then says,
 	// for an error or a set-aside token, against what.
 	Checked bool
-	Status  Status
+	Status  Status // how the token fared; StatusInfo for a response's fields
 	Note    string // the reason, in plain words, for an error or remark
-	Source  Source
+	Source  Source // where the rule applied to the token comes from
 }
 
 // Step is one check in the decision, in the order the server runs them.
+// The zero Step is an unnamed check that passed.
 type Step struct {
-	Name   string
+	Name   string // e.g. "locale", as Check.Text names the query's checks
 	Status Status // StatusOK passed, StatusError decided with a refusal, StatusSkipped not reached
-	Detail string
-	Source Source
+	Detail string // what was found, in plain words
+	Source Source // where the check's rule comes from
 }
 
 // Explanation says everything about one exchange. The zero Explanation
 // says nothing.
 type Explanation struct {
-	Request  []Field
-	Response []Field
-	Steps    []Step
+	Request  []Field // the client line's tokens, and its missing fields, in line order
+	Response []Field // the reply's tokens; nil when the server wrote none
+	Steps    []Step  // the checks, in the order the server runs them
 	// Outcome is one sentence about the answer; ReactionText says what the
 	// client does with it.
 	Outcome      string
-	Reaction     Reaction
+	Reaction     Reaction // what the client does; ReactionNone without versions
 	ReactionText string
 }
 

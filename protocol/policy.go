@@ -12,10 +12,23 @@ import (
 
 // Policy is what a simulated Dispatch Server answers to CVQ and CVR: data,
 // decodable from JSON, so that it can be read, edited and shared. Use
-// [DecodePolicy] or [Policy.Compile] before deciding with it.
+// [DecodePolicy] or [Policy.Compile] before deciding with it; [Preset]
+// returns a compiled built-in one. The zero Policy is not compiled, and
+// does not compile (it has no name, dialects, catalog or rules).
+//
+// A minimal policy, in JSON:
+//
+//	{
+//	  "name": "mine",
+//	  "description": "MSN Messenger 6.0 to everyone",
+//	  "dialects": ["MSNP8", "CVR0"],
+//	  "catalog": [{"library": "MSNMSGR", "first": "5.0.0537", "last": "6.0.0602"}],
+//	  "rules": [{"offer": {"recommended": "6.0.0602", "recommended2": "6.0.0602", "minimum": "5.0.0537"}}],
+//	  "urls": {"download": "http://example.com/setup.exe", "fallback": "http://example.com"}
+//	}
 type Policy struct {
-	Name        string `json:"name"`
-	Description string `json:"description"`
+	Name        string `json:"name"`             // a short name, e.g. "msn-2003-09"
+	Description string `json:"description"`      // one sentence on what the server answers
 	Date        string `json:"date,omitempty"`   // when such a server answered so, e.g. "2003-09"
 	Source      string `json:"source,omitempty"` // where the answers come from
 
@@ -30,7 +43,7 @@ type Policy struct {
 	// URLs are the download and fallback addresses of an offer whose rule
 	// names none; LocalURLs replace them for some locales.
 	URLs      URLs            `json:"urls"`
-	LocalURLs map[string]URLs `json:"localUrls,omitempty"`
+	LocalURLs map[string]URLs `json:"localUrls,omitempty"` // keyed by LCID, as "0x0c0a"
 	// UnknownClientCVR is what CVR answers to an unknown client:
 	// "fixed" (the default) for 1.0.0000 three times, "echo" to put the
 	// client's own version as the minimum.
@@ -41,37 +54,43 @@ type Policy struct {
 	c *compiled // nil until Compile succeeds
 }
 
-// CatalogEntry is a known requesting-library and the range of its builds.
+// CatalogEntry is a known requesting-library and the range of its builds:
+// a client whose version lies outside it is unknown (420). The zero
+// CatalogEntry does not compile.
 type CatalogEntry struct {
-	Library string `json:"library"`
-	First   string `json:"first"`
-	Last    string `json:"last"`
+	Library string `json:"library"` // the requesting-library token, e.g. "MSNMSGR"; exact and case-sensitive
+	First   string `json:"first"`   // the oldest known build, e.g. "5.0.0537"
+	Last    string `json:"last"`    // the newest known build, e.g. "7.0.0813"
 }
 
-// Rule matches a client and gives its offer. Empty match fields match all.
+// Rule matches a client and gives its offer. Empty match fields match all:
+// the zero Rule matches every known client, but its zero Offer does not
+// compile.
 type Rule struct {
-	Note    string   `json:"note,omitempty"`
-	Library string   `json:"library,omitempty"`
-	From    string   `json:"from,omitempty"` // lowest matching version, inclusive
-	To      string   `json:"to,omitempty"`   // highest matching version, inclusive
-	Locales []string `json:"locales,omitempty"`
+	Note    string   `json:"note,omitempty"`    // what the rule is for, shown in explanations
+	Library string   `json:"library,omitempty"` // the requesting-library it matches
+	From    string   `json:"from,omitempty"`    // lowest matching version, inclusive
+	To      string   `json:"to,omitempty"`      // highest matching version, inclusive
+	Locales []string `json:"locales,omitempty"` // LCIDs it matches, as "0x0409"
 	Systems []string `json:"systems,omitempty"` // system-type: win, winnt, mac
-	Offer   Offer    `json:"offer"`
+	Offer   Offer    `json:"offer"`             // the answer to a client it matches
 }
 
-// Offer is the versions of a successful answer, with optional URLs.
+// Offer is the versions of a successful answer, with optional URLs. Each
+// version must parse (see ParseVersion); the zero Offer does not compile.
 type Offer struct {
-	Recommended  string `json:"recommended"`
-	Recommended2 string `json:"recommended2"`
-	Minimum      string `json:"minimum"`
-	URLs         *URLs  `json:"urls,omitempty"`
+	Recommended  string `json:"recommended"`    // the version the server recommends
+	Recommended2 string `json:"recommended2"`   // the same again, in all known traffic
+	Minimum      string `json:"minimum"`        // the oldest version allowed to stay
+	URLs         *URLs  `json:"urls,omitempty"` // replace the policy's URLs; nil keeps them
 }
 
 // URLs are where the client downloads an upgrade, and the page it opens
-// when the download fails.
+// when the download fails. Each is one token with no blanks; the zero
+// URLs does not compile.
 type URLs struct {
-	Download string `json:"download"`
-	Fallback string `json:"fallback"`
+	Download string `json:"download"` // the installer a client that must upgrade downloads
+	Fallback string `json:"fallback"` // the page it opens when the download fails
 }
 
 // Unknown-client behaviours of CVR.
@@ -112,14 +131,19 @@ type compiledRule struct {
 
 // PolicyError is a mistake in a policy: the field it is in (as a JSON path
 // such as "rules[1].offer.minimum") and, for JSON syntax errors, the line and
-// column.
+// column. Its message reads
+//
+//	policy line 3, column 14: rules[1].offer.minimum: "6.2" is not a version such as 7.0.0813
+//
+// with the parts it lacks left out. The zero PolicyError says "policy: ".
 type PolicyError struct {
-	Field     string
-	Line, Col int // 1-based; 0 when the mistake is not a syntax error
-	Offset    int // byte offset in the JSON, -1 when unknown
-	Msg       string
+	Field     string // JSON path of the field, e.g. "rules[1].offer.minimum"; "" for the document
+	Line, Col int    // 1-based; 0 when the mistake is not a syntax error
+	Offset    int    // byte offset in the JSON, -1 when unknown
+	Msg       string // what is wrong, in plain words
 }
 
+// Error returns the mistake as one line: where, then what.
 func (e *PolicyError) Error() string {
 	var b strings.Builder
 	b.WriteString("policy")

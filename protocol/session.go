@@ -46,7 +46,7 @@ type Exchange struct {
 	Dialect string
 	// Implicit marks a line that opened a session without VER.
 	Implicit bool
-	Kind     Kind
+	Kind     Kind    // what the server did
 	Fault    Fault   // why the server closed without a reply; FaultNone otherwise
 	Span     Span    // the token the Fault is about
 	Req      Request // the line parsed; zero for an empty or too long line

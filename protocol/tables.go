@@ -17,7 +17,8 @@ var (
 	systemsTSV string
 )
 
-// Locale is one Windows locale ID of the reference table.
+// Locale is one Windows locale ID of the reference table. The zero Locale
+// is the unnamed LCID 0x0000.
 type Locale struct {
 	ID      uint16 // e.g. 0x0409
 	Name    string // the table's name, e.g. "English United States"
@@ -34,19 +35,23 @@ func FormatLCID(id uint16) string {
 	return string([]byte{'0', 'x', hex[id>>12], hex[id>>8&15], hex[id>>4&15], hex[id&15]})
 }
 
-// Build is one known client build, in release order.
+// Build is one known client build, in release order. The zero Build names
+// nothing.
 type Build struct {
 	Library  string  // requesting-library, e.g. "MSNMSGR"
 	Version  string  // as sent on the wire, e.g. "6.0.0602"
 	V        Version // Version parsed
 	Product  string  // e.g. "MSN Messenger 6.0"
 	Released string  // e.g. "2003-07"
-	Note     string
+	Note     string  // what is special about it, e.g. "first CVR0 client; MSNP2"
 }
 
 // System is one known operating system, by system-type and system-ver.
+// The zero System names nothing.
 type System struct {
-	Type, Ver, Name string
+	Type string // system-type, e.g. "winnt"
+	Ver  string // system-ver, e.g. "5.1"; "6.x" stands for all minor versions
+	Name string // e.g. "Windows XP"
 }
 
 var (

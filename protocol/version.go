@@ -4,10 +4,10 @@ import "strconv"
 
 // Version is a client version such as 6.2.0208 or 14.0.8117.0416, compared
 // numerically part by part. A missing fourth part counts as 0. The zero
-// Version is 0.0.0.0.
+// Version compares as 0.0.0.0 and prints as "".
 type Version struct {
-	Parts [4]uint32
-	N     int // number of parts written: 3 or 4
+	Parts [4]uint32 // the numbers, most significant first
+	N     int       // number of parts written: 3 or 4
 }
 
 // ParseVersion parses 3 or 4 dot-separated decimal numbers of 1 to 5 digits
