@@ -169,3 +169,26 @@ func parseSystems(tsv string) []System {
 	}
 	return out
 }
+
+// ParseLCID parses a locale as CVQ carries it: "0x" or "0X" followed by 1
+// to 4 hex digits of either case. It allocates nothing.
+func ParseLCID(s string) (uint16, bool) {
+	if len(s) < 3 || len(s) > 6 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') {
+		return 0, false
+	}
+	var v uint16
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			v = v<<4 | uint16(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v<<4 | uint16(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v<<4 | uint16(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
