@@ -154,10 +154,18 @@ func TestExplainEveryVectorLine(t *testing.T) {
 
 func TestExplainVERSaysWhatWasChecked(t *testing.T) {
 	_, ex := explainLine(t, "msn-2006-03", "VER 1 MSNP10 MSNP13 FOO CVR0")
-	want := map[string]Status{"MSNP10": StatusOK, "MSNP13": StatusSetAside, "FOO": StatusSetAside, "CVR0": StatusSetAside}
+	want := map[string]struct {
+		status Status
+		value  string
+	}{
+		"MSNP10": {StatusOK, "chosen: the highest MSNP dialect the server also speaks"},
+		"MSNP13": {StatusSetAside, "not among the server's dialects (MSNP8 MSNP9 MSNP10 MSNP11 MSNP12 CVR0)"},
+		"FOO":    {StatusSetAside, "not a dialect name: ignored"},
+		"CVR0":   {StatusSetAside, "the server speaks it too, but MSNP10 is chosen"},
+	}
 	for _, f := range ex.Request[2:] {
-		if !f.Checked || f.Status != want[f.Raw] || !strings.Contains(f.Note, "server's dialects: MSNP8 MSNP9 MSNP10 MSNP11 MSNP12 CVR0") {
-			t.Errorf("dialect %s: checked %v, status %v, note %q", f.Raw, f.Checked, f.Status, f.Note)
+		if w := want[f.Raw]; !f.Checked || f.Status != w.status || f.Value != w.value {
+			t.Errorf("dialect %s: checked %v, status %v, value %q; want checked, %v, %q", f.Raw, f.Checked, f.Status, f.Value, w.status, w.value)
 		}
 	}
 }

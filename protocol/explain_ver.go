@@ -10,23 +10,26 @@ import (
 func (e *Explanation) explainVER(p *Policy, x *Exchange) {
 	r := &x.Req
 	supported := strings.Join(p.Dialects, " ")
-	against := "checked against the server's dialects: " + supported
 	for i := 0; i < r.NParams; i++ {
 		sp, _ := r.Param(i)
 		d := sp.In(r.Line)
 		f := describe("VER", "dialect")
 		f.Name = fmt.Sprintf("%s %d", f.Name, i+1)
-		f.Span, f.Present, f.Raw, f.Checked, f.Source, f.Note = sp, true, d, true, SourceDoc, against
+		f.Span, f.Present, f.Raw, f.Checked, f.Source = sp, true, d, true, SourceDoc
+		// Each offered dialect is looked up in the server's list; the
+		// value says what came of it.
 		_, isMSNP := msnpNumber(d)
 		switch {
+		case d == x.Chosen && isMSNP:
+			f.Status, f.Value = StatusOK, "chosen: the highest MSNP dialect the server also speaks"
 		case d == x.Chosen:
-			f.Status, f.Value = StatusOK, "chosen: the server supports it"
+			f.Status, f.Value = StatusOK, "chosen: no MSNP dialect in common, and the server speaks CVR0"
 		case p.Supports(d):
-			f.Status, f.Value = StatusSetAside, "supported, but not the best choice"
+			f.Status, f.Value = StatusSetAside, "the server speaks it too, but "+x.Chosen+" is chosen"
 		case isMSNP || d == DialectCVR0:
-			f.Status, f.Value = StatusSetAside, "not supported by this server"
+			f.Status, f.Value = StatusSetAside, "not among the server's dialects ("+supported+")"
 		default:
-			f.Status, f.Value = StatusSetAside, "not a dialect: ignored"
+			f.Status, f.Value = StatusSetAside, "not a dialect name: ignored"
 		}
 		e.Request = append(e.Request, f)
 	}
