@@ -50,6 +50,26 @@ type Field struct {
 	Source  Source // where the rule applied to the token comes from
 }
 
+// TokenKey returns the field key (as in Field.Key) of token i of a line
+// whose command is cmd: 0 is the command, 1 the TrID. The page colours a
+// token and its explanation's row by this key.
+func TokenKey(cmd string, i int) string {
+	switch {
+	case i == 0:
+		return "command"
+	case i == 1 && (cmd == "VER" || cmd == "CVQ" || cmd == "CVR"):
+		return "trid"
+	case cmd == "VER":
+		return "dialect"
+	case cmd == "CVQ" || cmd == "CVR":
+		if i-2 < NamedParams {
+			return paramKeys[i-2]
+		}
+		return "unexpected"
+	}
+	return "rest"
+}
+
 // Step is one check in the decision, in the order the server runs them.
 // The zero Step is an unnamed check that passed.
 type Step struct {

@@ -39,23 +39,3 @@ func Why(p *Policy, x *Exchange) string {
 	}
 	return ""
 }
-
-// TokenKey returns the field key (as in Field.Key) of token i of a line
-// whose command is cmd: 0 is the command, 1 the TrID. The page colours a
-// token and its explanation's row by this key.
-func TokenKey(cmd string, i int) string {
-	switch {
-	case i == 0:
-		return "command"
-	case i == 1 && (cmd == "VER" || cmd == "CVQ" || cmd == "CVR"):
-		return "trid"
-	case cmd == "VER":
-		return "dialect"
-	case cmd == "CVQ" || cmd == "CVR":
-		if i-2 < NamedParams {
-			return paramKeys[i-2]
-		}
-		return "unexpected"
-	}
-	return "rest"
-}
