@@ -90,10 +90,10 @@ type URLs struct {
 	Fallback string `json:"fallback"` // the page it opens when the download fails
 }
 
-// Unknown-client behaviours of CVR.
+// Unknown-client behaviours of CVR, the values of Policy.UnknownClientCVR.
 const (
-	UnknownFixed = "fixed"
-	UnknownEcho  = "echo"
+	UnknownFixed = "fixed" // CVR n 1.0.0000 1.0.0000 1.0.0000 …, as seen in real traffic
+	UnknownEcho  = "echo"  // CVR n 1.0.0000 1.0.0000 <the client's version> …
 )
 
 // DefaultMaxLine is the line limit of a policy that sets none.
