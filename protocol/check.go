@@ -24,12 +24,7 @@ var checkText = [numChecks]string{"parameter count", "locale", "client", "policy
 func (c Check) String() string { return enumName(checkNames[:], int(c), "check") }
 
 // Text names the check in plain words, as the explanation's steps do.
-func (c Check) Text() string {
-	if c < 0 || c >= numChecks {
-		return "unknown check"
-	}
-	return checkText[c]
-}
+func (c Check) Text() string { return enumText(checkText[:], int(c), "unknown check") }
 
 // Reason says how the deciding check came out. The zero Reason,
 // ReasonOffer, is a normal answer.
@@ -77,9 +72,4 @@ func (r Reason) String() string { return enumName(reasonNames[:], int(r), "reaso
 
 // Text says the reason in plain words, without the policy's particulars
 // (the explanation adds those).
-func (r Reason) Text() string {
-	if r < 0 || r >= numReasons {
-		return "unknown reason"
-	}
-	return reasonText[r]
-}
+func (r Reason) Text() string { return enumText(reasonText[:], int(r), "unknown reason") }

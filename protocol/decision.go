@@ -94,12 +94,7 @@ var urlOriginText = [numURLOrigins]string{"the policy's URLs", "the URLs localis
 func (o URLOrigin) String() string { return enumName(urlOriginNames[:], int(o), "urls") }
 
 // Text says where the URLs come from, in plain words.
-func (o URLOrigin) Text() string {
-	if o < 0 || o >= numURLOrigins {
-		return "unknown URLs"
-	}
-	return urlOriginText[o]
-}
+func (o URLOrigin) Text() string { return enumText(urlOriginText[:], int(o), "unknown URLs") }
 
 // AppendReply appends the server's line for d, without CR LF.
 func (d *Decision) AppendReply(b []byte) []byte {
@@ -145,12 +140,7 @@ var reactionText = [numReactions]string{"no reaction", "must upgrade", "upgrade 
 func (r Reaction) String() string { return enumName(reactionNames[:], int(r), "reaction") }
 
 // Text says the reaction in plain words, such as "must upgrade".
-func (r Reaction) Text() string {
-	if r < 0 || r >= numReactions {
-		return "no reaction"
-	}
-	return reactionText[r]
-}
+func (r Reaction) Text() string { return enumText(reactionText[:], int(r), "no reaction") }
 
 // Reaction compares the client's version with the answer, numerically.
 func (d *Decision) Reaction() Reaction {

@@ -25,12 +25,7 @@ var statusText = [numStatuses]string{"ok", "not checked", "error", "missing", "e
 func (s Status) String() string { return enumName(statusNames[:], int(s), "status") }
 
 // Text says the status in plain words, such as "not reached".
-func (s Status) Text() string {
-	if s < 0 || s >= numStatuses {
-		return "unknown"
-	}
-	return statusText[s]
-}
+func (s Status) Text() string { return enumText(statusText[:], int(s), "unknown") }
 
 // Field explains one token of a request or a response. The zero Field is
 // a missing field with no name.

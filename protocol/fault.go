@@ -54,12 +54,7 @@ var faultText = [numFaults]string{
 func (f Fault) String() string { return enumName(faultNames[:], int(f), "fault") }
 
 // Text says in plain words what the fault is; FaultNone is "".
-func (f Fault) Text() string {
-	if f < 0 || f >= numFaults {
-		return "unknown fault"
-	}
-	return faultText[f]
-}
+func (f Fault) Text() string { return enumText(faultText[:], int(f), "unknown fault") }
 
 // OfCommand reports whether f is about the command token, rather than
 // the line's length or its TrID.
@@ -92,9 +87,4 @@ var sourceText = [numSources]string{"documented", "seen in real traffic", "this 
 func (s Source) String() string { return enumName(sourceNames[:], int(s), "source") }
 
 // Text says where the rule comes from, in plain words.
-func (s Source) Text() string {
-	if s < 0 || s >= numSources {
-		return "unknown"
-	}
-	return sourceText[s]
-}
+func (s Source) Text() string { return enumText(sourceText[:], int(s), "unknown") }

@@ -17,6 +17,7 @@ var layerMayUse = map[string]string{
 	"rows":       "the reader of data/*.tsv",
 	"msnpNumber": "the syntax of an MSNP dialect's name",
 	"enumName":   "the printer of enumeration names",
+	"enumText":   "the printer of enumeration words",
 }
 
 func TestExplanationIsALayer(t *testing.T) {

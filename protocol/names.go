@@ -14,3 +14,11 @@ func enumName(names []string, i int, kind string) string {
 	}
 	return kind + "(" + strconv.Itoa(i) + ")"
 }
+
+// enumText returns texts[i], or unknown for a value outside the table.
+func enumText(texts []string, i int, unknown string) string {
+	if i >= 0 && i < len(texts) {
+		return texts[i]
+	}
+	return unknown
+}

@@ -25,12 +25,7 @@ var kindText = [numKinds]string{"ignored", "answered", "closed without a reply",
 func (k Kind) String() string { return enumName(kindNames[:], int(k), "kind") }
 
 // Text says what the server did, in plain words.
-func (k Kind) Text() string {
-	if k < 0 || k >= numKinds {
-		return "unknown"
-	}
-	return kindText[k]
-}
+func (k Kind) Text() string { return enumText(kindText[:], int(k), "unknown") }
 
 // DialectCVR0 is the fallback dialect: one CVQ, then the server closes.
 // The MSNP dialects are named "MSNP2" to "MSNP21".
