@@ -37,8 +37,8 @@ type Field struct {
 	Raw     string // the token's text
 	Meaning string // what the field is
 	Value   string // the value interpreted, e.g. "English (United States)"
-	// Checked reports that the server checks the token; Note then says,
-	// for an error or a set-aside token, against what.
+	// Checked reports that the server checks the token: its Status is
+	// then never StatusInfo, and Value says what the check found.
 	Checked bool
 	Status  Status // how the token fared; StatusInfo for a response's fields
 	Note    string // the reason, in plain words, for an error or remark
