@@ -74,7 +74,7 @@ func (p *explanationPane) Render() app.UI {
 				)
 			}),
 			app.If(ex.ReactionText != "", func() app.UI {
-				return app.Div().Class("reaction react-"+reactionClass(ex.Reaction)).ID("reaction").Body(
+				return app.Div().Class("reaction react-"+ex.Reaction.String()).ID("reaction").Body(
 					app.Strong().Text(reactionTitle(ex.Reaction)),
 					app.P().Text(ex.ReactionText),
 					app.If(len(p.Timeline.Builds) > 0, func() app.UI { return &timeline{View: p.Timeline} }),
@@ -84,19 +84,7 @@ func (p *explanationPane) Render() app.UI {
 	)
 }
 
-func reactionClass(r protocol.Reaction) string {
-	switch r {
-	case protocol.ReactionMustUpgrade:
-		return "must"
-	case protocol.ReactionUpgradeOffered:
-		return "offered"
-	case protocol.ReactionUpToDate:
-		return "ok"
-	}
-	return "none"
-}
-
-func reactionTitle(r protocol.Reaction) string { return "Client: " + r.String() }
+func reactionTitle(r protocol.Reaction) string { return "Client: " + r.Text() }
 
 // tokenStrip shows the tokens of a line as focusable chips, missing
 // fields as placeholders where they would be.
@@ -105,7 +93,7 @@ func tokenStrip(prefix, side string, fs []protocol.Field) app.UI {
 		app.Span().Class("pfx").Text(prefix),
 		app.Range(fs).Slice(func(i int) app.UI {
 			f := fs[i]
-			cls := "chip f-" + f.Key + " st-" + statusClass(f.Status)
+			cls := "chip f-" + f.Key + " st-" + f.Status.String()
 			text := printableLine(f.Raw)
 			if f.Present && f.Raw == "" {
 				text = "‹empty›" // a field with nothing in it, as two spaces on the wire
@@ -127,12 +115,25 @@ func tokenStrip(prefix, side string, fs []protocol.Field) app.UI {
 	)
 }
 
-func statusClass(s protocol.Status) string {
-	return [...]string{"ok", "info", "error", "missing", "extra", "warn", "skipped"}[s]
-}
-
+// statusIcon marks a field's or a check's status next to its text.
 func statusIcon(s protocol.Status) string {
-	return [...]string{"✓", "·", "✗", "∅", "+", "!", "–"}[s]
+	switch s {
+	case protocol.StatusOK:
+		return "✓"
+	case protocol.StatusError:
+		return "✗"
+	case protocol.StatusMissing:
+		return "∅"
+	case protocol.StatusExtra:
+		return "+"
+	case protocol.StatusWarn:
+		return "!"
+	case protocol.StatusSkipped:
+		return "–"
+	case protocol.StatusSetAside:
+		return "○"
+	}
+	return "·"
 }
 
 // fieldTable lists fields with their meaning and value; request fields
@@ -157,19 +158,19 @@ func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
 			if f.Checked {
 				checked = "yes"
 			}
-			return app.Tr().Class("f-"+f.Key+" st-"+statusClass(f.Status)).DataSet("t", side+strconv.Itoa(i)).TabIndex(0).Body(
+			return app.Tr().Class("f-"+f.Key+" st-"+f.Status.String()).DataSet("t", side+strconv.Itoa(i)).TabIndex(0).Body(
 				app.Th().Scope("row").Text(f.Name),
 				app.Td().DataSet("label", "raw").Body(app.Code().Text(raw)),
 				app.Td().DataSet("label", "meaning").Text(f.Meaning),
 				app.Td().DataSet("label", "value").Body(
 					app.If(request, func() app.UI {
-						return app.Span().Class("status").Title(f.Status.String()).Text(statusIcon(f.Status) + " ")
+						return app.Span().Class("status").Title(f.Status.Text()).Text(statusIcon(f.Status) + " ")
 					}),
 					app.Text(f.Value),
 					app.If(f.Note != "", func() app.UI { return app.Div().Class("fnote").Text(f.Note) }),
 				),
 				app.If(request, func() app.UI { return app.Td().DataSet("label", "checked").Text(checked) }),
-				app.Td().DataSet("label", "source").Class("src src-"+strconv.Itoa(int(f.Source))).Text(f.Source.String()),
+				app.Td().DataSet("label", "source").Class("src src-"+f.Source.String()).Text(f.Source.Text()),
 			)
 		})),
 	))
@@ -178,11 +179,11 @@ func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
 func renderSteps(steps []protocol.Step) app.UI {
 	return app.Ol().Class("steps").ID("steps").Body(app.Range(steps).Slice(func(i int) app.UI {
 		s := steps[i]
-		return app.Li().Class("step st-"+statusClass(s.Status)).Body(
+		return app.Li().Class("step st-"+s.Status.String()).Body(
 			app.Span().Class("status").Text(statusIcon(s.Status)),
 			app.Strong().Text(" "+s.Name+": "),
 			app.Text(s.Detail),
-			app.Span().Class("src src-"+strconv.Itoa(int(s.Source))).Text(" · "+s.Source.String()),
+			app.Span().Class("src src-"+s.Source.String()).Text(" · "+s.Source.Text()),
 		)
 	}))
 }

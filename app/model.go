@@ -178,15 +178,9 @@ func sameEntry(a, b *protocol.Entry) bool {
 }
 
 // exchange computes row i's exchange again, from where its session stood.
-// The Decision it points to belongs to the returned exchange alone.
 func (res *result) exchange(p *protocol.Policy, i int) protocol.Exchange {
 	r := &res.Rows[i]
-	x := protocol.ResumeSession(p, r.before).Step(res.Transcript.Entries[r.Entry].Client)
-	if x.Decision != nil {
-		d := *x.Decision
-		x.Decision = &d
-	}
-	return x
+	return protocol.ResumeSession(p, r.before).Step(res.Transcript.Entries[r.Entry].Client)
 }
 
 // maxRenderedRows bounds the transcript rows drawn at once; the others

@@ -64,8 +64,8 @@ type timelineView struct {
 // newTimeline places the versions of x's answer among the builds of the
 // client's library.
 func newTimeline(x *protocol.Exchange) timelineView {
-	d := x.Decision
-	if d == nil || d.Code != 0 {
+	d := &x.Decision
+	if !x.HasDecision() || d.Code != 0 {
 		return timelineView{}
 	}
 	builds := timelineBuilds(x.Req.ParamText(protocol.ParamLibrary))
@@ -76,8 +76,8 @@ func newTimeline(x *protocol.Exchange) timelineView {
 		}
 	}
 	add("client", x.Req.ParamText(protocol.ParamVersion), "m-client")
-	add("minimum", d.Offer[2], "m-min")
-	add("recommended", d.Offer[0], "m-rec")
+	add("minimum", d.Minimum, "m-min")
+	add("recommended", d.Recommended, "m-rec")
 	return timelineView{Builds: builds, Marks: marks}
 }
 

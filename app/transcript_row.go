@@ -73,7 +73,7 @@ func tokenParts(x *protocol.Exchange) []textPart {
 	switch {
 	case x.Fault != protocol.FaultNone:
 		bad = x.Span
-	case x.Decision != nil && (x.Decision.Code != 0 || x.Decision.Unknown):
+	case x.HasDecision() && (x.Decision.Code != 0 || x.Decision.Unknown):
 		bad = x.Decision.Span
 	}
 	if len(line) > 4096 {
@@ -103,7 +103,7 @@ func tokenParts(x *protocol.Exchange) []textPart {
 // line lacks at its end (too few parameters, a missing TrID).
 func missingAtEnd(x *protocol.Exchange) bool {
 	sp := x.Span
-	if x.Decision != nil && x.Fault == protocol.FaultNone {
+	if x.HasDecision() && x.Fault == protocol.FaultNone {
 		sp = x.Decision.Span
 		if x.Decision.Code == 0 && !x.Decision.Unknown {
 			return false

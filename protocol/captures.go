@@ -49,12 +49,7 @@ func (c *Capture) Truncated() bool { return strings.HasSuffix(c.Reply, " …") }
 // Replay hands c's request to a fresh connection to the policy p and
 // returns what the server did.
 func (c *Capture) Replay(p *Policy) Exchange {
-	x := NewSession(p).Step(c.Request)
-	if x.Decision != nil {
-		d := *x.Decision // the session's own copy is overwritten by its next step
-		x.Decision = &d
-	}
-	return x
+	return NewSession(p).Step(c.Request)
 }
 
 // Matches reports whether x, the server's answer to c's request, is the

@@ -1,8 +1,6 @@
 package protocol
 
 import (
-	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
@@ -136,6 +134,16 @@ func TestExplainEveryVectorLine(t *testing.T) {
 					t.Errorf("%s %q: field %s span %v out of order or outside the line", v.id, x.Line, f.Name, f.Span)
 				}
 				prev = f.Span.Start
+				// A checked token says how the check went: never
+				// "not checked" (as VER's passed-over dialects once did).
+				if f.Checked == (f.Status == StatusInfo) && f.Status != StatusMissing && f.Status != StatusWarn && f.Status != StatusSkipped && f.Status != StatusExtra {
+					t.Errorf("%s %q: field %s checked %v with status %v", v.id, x.Line, f.Name, f.Checked, f.Status)
+				}
+			}
+			for _, f := range append(ex.Request, ex.Response...) {
+				if f.Name == "" || f.Meaning == "" {
+					t.Errorf("%s %q: field %+v lacks a name or a meaning", v.id, x.Line, f)
+				}
 			}
 			if x.Kind != KindIgnored && ex.Outcome == "" {
 				t.Errorf("%s %q: no outcome", v.id, x.Line)
@@ -144,45 +152,20 @@ func TestExplainEveryVectorLine(t *testing.T) {
 	}
 }
 
-func ExampleTokenize() {
-	line := "CVQ 2 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS"
-	for i, sp := range Tokenize(line) {
-		fmt.Printf("%-8s [%2d,%2d) %s\n", TokenKey("CVQ", i), sp.Start, sp.End, sp.In(line))
+func TestExplainVERSaysWhatWasChecked(t *testing.T) {
+	_, ex := explainLine(t, "msn-2006-03", "VER 1 MSNP10 MSNP13 FOO CVR0")
+	want := map[string]struct {
+		status Status
+		value  string
+	}{
+		"MSNP10": {StatusOK, "chosen: the highest MSNP dialect the server also speaks"},
+		"MSNP13": {StatusSetAside, "not among the server's dialects (MSNP8 MSNP9 MSNP10 MSNP11 MSNP12 CVR0)"},
+		"FOO":    {StatusSetAside, "not a dialect name: ignored"},
+		"CVR0":   {StatusSetAside, "the server speaks it too, but MSNP10 is chosen"},
 	}
-	// Output:
-	// command  [ 0, 3) CVQ
-	// trid     [ 4, 5) 2
-	// locale   [ 6,12) 0x0409
-	// systype  [13,18) winnt
-	// sysver   [19,22) 5.1
-	// arch     [23,27) i386
-	// library  [28,35) MSNMSGR
-	// version  [36,44) 6.0.0602
-	// clientid [45,51) MSMSGS
-}
-
-func ExampleRespond() {
-	p, _ := Preset("msnp-wiki")
-	Respond(os.Stdout, p, "VER 1 MSNP10 MSNP9 CVR0\nCVQ 2 0x0409 winnt 5.1 i386 MSNMSGR 6.1.0211 MSMSGS a@b.com\nCVQ 6 spaghetti\n")
-	// Output:
-	// C: VER 1 MSNP10 MSNP9 CVR0
-	// S: VER 1 CVR0
-	// C: CVQ 2 0x0409 winnt 5.1 i386 MSNMSGR 6.1.0211 MSMSGS a@b.com
-	// S: CVQ 2 7.0.0813 7.0.0813 6.2.0205 http://msgr.dlservice.microsoft.com/download/5/d/9/5d9bb5b2-49c7-4890-94ab-d1d5e44a0e6d/Install_MSN_Messenger.exe http://messenger.msn.com
-	// Server disconnects client.
-	//
-	// C: CVQ 6 spaghetti
-	// S: 731 6
-	// Server disconnects client.
-}
-
-func ExamplePolicy_Decide() {
-	p, _ := Preset("msn-2007-06")
-	r := Parse("CVR 2 0x0c0a winnt 5.1 i386 MSNMSGR 8.0.0792 msmsgs user@hotmail.com")
-	d := p.Decide("CVR", &r)
-	fmt.Println(d.Reply())
-	fmt.Println(d.Reaction())
-	// Output:
-	// CVR 2 8.1.0178 8.1.0178 8.1.0178 http://msgruser.dlservice.microsoft.com/download/5/6/4/5646481F-33EF-4B08-AF00-4904F7677B89/ES/Install_WLMessenger.exe http://get.live.com/es
-	// must upgrade
+	for _, f := range ex.Request[2:] {
+		if w := want[f.Raw]; !f.Checked || f.Status != w.status || f.Value != w.value {
+			t.Errorf("dialect %s: checked %v, status %v, value %q; want checked, %v, %q", f.Raw, f.Checked, f.Status, f.Value, w.status, w.value)
+		}
+	}
 }

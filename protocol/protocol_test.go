@@ -277,14 +277,14 @@ func TestPresetsRoundTrip(t *testing.T) {
 	}
 }
 
-func TestCodeString(t *testing.T) {
+func TestCodeText(t *testing.T) {
 	for c, want := range map[Code]string{CodeBadLocale: "710 bad locale", CodeUnknownClient: "420 unknown client or version", CodeBadParams: "731 bad parameters", 999: "999"} {
-		if got := c.String(); got != want {
-			t.Errorf("Code(%d).String() = %q, want %q", int(c), got, want)
+		if got := c.Text(); got != want {
+			t.Errorf("Code(%d).Text() = %q, want %q", int(c), got, want)
 		}
 	}
-	if Fault(-1).String() == "" || Fault(1000).String() == "" {
-		t.Error("Fault.String must not be empty for unknown faults")
+	if Fault(-1).Text() == "" || Fault(1000).Text() == "" {
+		t.Error("Fault.Text must not be empty for unknown faults")
 	}
 }
 

@@ -5,13 +5,14 @@ package protocol
 const maxStoredParams = 12
 
 // Request is a client line split into its command, TrID and parameters.
-// Parse fills it without allocating; the spans point into Line.
+// Parse fills it without allocating; the spans point into Line. The zero
+// Request is that of an empty line.
 type Request struct {
-	Line    string
-	Command Span // the bytes before the first blank (empty when the line starts with one)
-	TrID    uint32
-	TrIDTok Span // the TrID token; empty (at the end of the line) when missing
-	TrIDErr Fault
+	Line    string // the client line, without CR LF
+	Command Span   // the bytes before the first blank (empty when the line starts with one)
+	TrID    uint32 // the TrID's value, when TrIDErr is FaultNone
+	TrIDTok Span   // the TrID token; empty (at the end of the line) when missing
+	TrIDErr Fault  // FaultTrIDMissing, FaultTrIDNotNumber, FaultTrIDTooLarge or FaultNone
 	// NParams counts the parameters after the TrID; the first
 	// maxStoredParams are in params.
 	NParams int

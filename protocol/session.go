@@ -2,7 +2,8 @@ package protocol
 
 import "strings"
 
-// Kind says what the server did with a client line.
+// Kind says what the server did with a client line. The zero Kind is
+// KindIgnored.
 type Kind int
 
 const (
@@ -10,32 +11,50 @@ const (
 	KindReplied                  // the server wrote a line
 	KindSilent                   // no reply; Fault says why (the server closes)
 	KindNotSimulated             // a command of the wider protocol: no reply, no close
+	numKinds
 )
 
-// Dialect names used by sessions.
+var kindNames = [numKinds]string{"ignored", "replied", "silent", "not-simulated"}
+
+var kindText = [numKinds]string{"ignored", "answered", "closed without a reply", "not simulated"}
+
+// String returns the kind's stable name, such as "not-simulated".
+func (k Kind) String() string { return enumName(kindNames[:], int(k), "kind") }
+
+// Text says what the server did, in plain words.
+func (k Kind) Text() string { return enumText(kindText[:], int(k), "unknown") }
+
+// DialectCVR0 is the fallback dialect: one CVQ, then the server closes.
+// The MSNP dialects are named "MSNP2" to "MSNP21".
 const DialectCVR0 = "CVR0"
 
-// Exchange is one client line and what the server did with it.
+// Exchange is one client line and what the server did with it. The zero
+// Exchange is an ignored empty line on no connection.
 type Exchange struct {
-	Line string
-	Conn int // 1-based connection number
+	Line string // the client line, without CR LF
+	Conn int    // 1-based connection number
 	// Dialect is the session's dialect when the line arrived: "" on a
 	// fresh connection, "CVR0" or "MSNPn".
 	Dialect string
 	// Implicit marks a line that opened a session without VER.
 	Implicit bool
-	Kind     Kind
-	Fault    Fault
-	Span     Span // the token the Fault is about
-	Req      Request
-	// Decision is set for CVQ and CVR lines that reached the checks.
-	Decision *Decision
-	// Offered and Chosen describe a VER negotiation; Chosen is "0" when
-	// nothing was agreed.
+	Kind     Kind    // what the server did
+	Fault    Fault   // why the server closed without a reply; FaultNone otherwise
+	Span     Span    // the token the Fault is about
+	Req      Request // the line parsed; zero for an empty or too long line
+	// Decision is the policy's answer to a CVQ or CVR line that reached
+	// the checks, and the zero Decision otherwise (see HasDecision).
+	Decision Decision
+	// Chosen is the dialect a VER negotiated: "MSNPn", "CVR0", or "0"
+	// when nothing was agreed; "" for other lines.
 	Chosen string
-	Reply  string
-	Close  bool
+	Reply  string // the server's line, without CR LF; "" when it wrote none
+	Close  bool   // the server closed the connection after this line
 }
+
+// HasDecision reports whether x went through the checks of CVQ or CVR,
+// so that x.Decision holds their result.
+func (x *Exchange) HasDecision() bool { return x.Decision.Verb != "" }
 
 // Session follows the connections of one client to a server with Policy.
 // The zero Session is not usable: use NewSession.
@@ -45,7 +64,6 @@ type Session struct {
 	lines   int // lines handled on the current connection, empty ones excluded
 	dialect string
 	closed  bool
-	dec     Decision // reused to keep Step free of allocations
 	// reuseReply makes Step write replies into reply, overwritten by the
 	// next Step: RespondStream writes each one before the next line.
 	reuseReply bool
@@ -103,8 +121,7 @@ func (s *Session) Resume(st SessionState) {
 
 // Step hands the server one client line (without its CR LF) and returns
 // what it did. After a close the next line opens a new connection.
-// The returned Exchange's Decision points into s and is overwritten by the
-// next Step; copy it to keep it.
+// It allocates nothing beyond the reply line.
 func (s *Session) Step(line string) Exchange {
 	if s.closed {
 		s.conn, s.lines, s.dialect, s.closed = s.conn+1, 0, "", false
@@ -171,10 +188,9 @@ func (s *Session) Step(line string) Exchange {
 	if cmd == "VER" {
 		return s.ver(x)
 	}
-	s.dec = s.policy.Decide(cmd, r)
-	x.Decision = &s.dec
-	x.Kind, x.Reply = KindReplied, s.replyLine()
-	x.Close = s.dialect == DialectCVR0 || s.dec.Code == CodeBadParams
+	x.Decision = s.policy.Decide(cmd, r)
+	x.Kind, x.Reply = KindReplied, s.replyLine(&x.Decision)
+	x.Close = s.dialect == DialectCVR0 || x.Decision.Code == CodeBadParams
 	s.closed = x.Close
 	return x
 }

@@ -3,7 +3,8 @@ package protocol
 // Span is the half-open byte range [Start, End) of a token in its line.
 // The zero Span is empty and sits at the start of the line.
 type Span struct {
-	Start, End int
+	Start int // the first byte
+	End   int // one past the last byte
 }
 
 // Len reports the number of bytes in s.

@@ -286,13 +286,13 @@ func (rs *responder) exchange(e *Entry, x *Exchange) {
 	rs.pendingBreak = x.Close
 }
 
-// replyLine returns the reply for s.dec: a string of its own, or, for
-// a session RespondStream drives, one over s.reply.
-func (s *Session) replyLine() string {
+// replyLine returns the reply for d: a string of its own, or, for a
+// session RespondStream drives, one over s.reply.
+func (s *Session) replyLine(d *Decision) string {
 	if !s.reuseReply {
-		return s.dec.Reply()
+		return d.Reply()
 	}
-	s.reply = s.dec.AppendReply(s.reply[:0])
+	s.reply = d.AppendReply(s.reply[:0])
 	return bytesString(s.reply)
 }
 

@@ -17,7 +17,8 @@ var (
 	systemsTSV string
 )
 
-// Locale is one Windows locale ID of the reference table.
+// Locale is one Windows locale ID of the reference table. The zero Locale
+// is the unnamed LCID 0x0000.
 type Locale struct {
 	ID      uint16 // e.g. 0x0409
 	Name    string // the table's name, e.g. "English United States"
@@ -25,26 +26,32 @@ type Locale struct {
 }
 
 // Hex returns the LCID as clients write it, e.g. "0x0409".
-func (l Locale) Hex() string { return formatLCID(l.ID) }
+func (l Locale) Hex() string { return FormatLCID(l.ID) }
 
-func formatLCID(id uint16) string {
+// FormatLCID writes id as clients do: 0x and four lower-case hex digits,
+// such as "0x0409".
+func FormatLCID(id uint16) string {
 	const hex = "0123456789abcdef"
 	return string([]byte{'0', 'x', hex[id>>12], hex[id>>8&15], hex[id>>4&15], hex[id&15]})
 }
 
-// Build is one known client build, in release order.
+// Build is one known client build, in release order. The zero Build names
+// nothing.
 type Build struct {
 	Library  string  // requesting-library, e.g. "MSNMSGR"
 	Version  string  // as sent on the wire, e.g. "6.0.0602"
 	V        Version // Version parsed
 	Product  string  // e.g. "MSN Messenger 6.0"
 	Released string  // e.g. "2003-07"
-	Note     string
+	Note     string  // what is special about it, e.g. "first CVR0 client; MSNP2"
 }
 
 // System is one known operating system, by system-type and system-ver.
+// The zero System names nothing.
 type System struct {
-	Type, Ver, Name string
+	Type string // system-type, e.g. "winnt"
+	Ver  string // system-ver, e.g. "5.1"; "6.x" stands for all minor versions
+	Name string // e.g. "Windows XP"
 }
 
 var (
@@ -106,19 +113,7 @@ func LookupSystem(typ, ver string) (System, bool) {
 	return System{}, false
 }
 
-// SystemTypeMeaning explains a system-type token, or returns "".
-func SystemTypeMeaning(typ string) string {
-	switch typ {
-	case "win":
-		return "Windows 95, 98 or Me"
-	case "winnt":
-		return "Windows NT family (NT 4.0, 2000, XP and later)"
-	case "mac":
-		return "Mac OS X / macOS"
-	}
-	return ""
-}
-
+// rows reads a tab-separated table of data/, without its header line.
 func rows(tsv string) [][]string {
 	var out [][]string
 	for i, line := range strings.Split(strings.TrimRight(tsv, "\n"), "\n") {
@@ -173,4 +168,27 @@ func parseSystems(tsv string) []System {
 		out = append(out, System{Type: r[0], Ver: r[1], Name: r[2]})
 	}
 	return out
+}
+
+// ParseLCID parses a locale as CVQ carries it: "0x" or "0X" followed by 1
+// to 4 hex digits of either case. It allocates nothing.
+func ParseLCID(s string) (uint16, bool) {
+	if len(s) < 3 || len(s) > 6 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') {
+		return 0, false
+	}
+	var v uint16
+	for i := 2; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			v = v<<4 | uint16(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v<<4 | uint16(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v<<4 | uint16(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
 }

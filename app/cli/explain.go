@@ -100,10 +100,10 @@ func writeFieldTable(w io.Writer, markdown bool, title string, fs []protocol.Fie
 			raw = "(missing)"
 		}
 		if !request {
-			rows = append(rows, []string{f.Name, raw, f.Value, f.Meaning, f.Source.String()})
+			rows = append(rows, []string{f.Name, raw, f.Value, f.Meaning, f.Source.Text()})
 			continue
 		}
-		rows = append(rows, []string{f.Name, raw, f.Value, f.Status.String(), checkedWord(f), f.Source.String(), f.Note})
+		rows = append(rows, []string{f.Name, raw, f.Value, f.Status.Text(), checkedWord(f), f.Source.Text(), f.Note})
 	}
 	table(w, markdown, title, header, rows)
 }
@@ -111,7 +111,7 @@ func writeFieldTable(w io.Writer, markdown bool, title string, fs []protocol.Fie
 func stepTable(w io.Writer, markdown bool, steps []protocol.Step) {
 	var rows [][]string
 	for i, s := range steps {
-		rows = append(rows, []string{fmt.Sprint(i + 1), s.Name, stepWord(s.Status), s.Detail, s.Source.String()})
+		rows = append(rows, []string{fmt.Sprint(i + 1), s.Name, stepWord(s.Status), s.Detail, s.Source.Text()})
 	}
 	table(w, markdown, "Checks", []string{"#", "check", "result", "detail", "source"}, rows)
 }
@@ -123,7 +123,7 @@ func stepWord(s protocol.Status) string {
 	case protocol.StatusError:
 		return "decided"
 	}
-	return s.String()
+	return s.Text()
 }
 
 func table(w io.Writer, markdown bool, title string, header []string, rows [][]string) {
