@@ -25,6 +25,9 @@ Usage:
   cvq-playground explain [-policy NAME|FILE.json] [-markdown] < transcript
         explain every field, check and answer of each client line
   cvq-playground presets [-json NAME]                  list the built-in policies
+  cvq-playground render  [-policy NAME] [-base URL] [FILE.html]
+        write the HTML page (stdin by default) with every CVQ example
+        followed by its computed answers, as static HTML
 
 A transcript is one client line per line; "C: " and ">>> " prefixes are
 accepted, "S: " and "<<< " lines are expected server lines, ".. " continues
@@ -36,6 +39,9 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
+	}
+	if args[0] == "render" {
+		return runRender(args[1:], stdin, stdout, stderr)
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)

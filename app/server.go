@@ -92,7 +92,9 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-func isEmbedPath(p string) bool { return p == "/embed" || p == "/embed.html" || p == "/embed/" }
+func isEmbedPath(p string) bool {
+	return p == "/embed" || p == "/embed.html" || p == "/embed/" || p == "/web/engine.html"
+}
 
 // cspBase allows the site's own scripts and WebAssembly compilation, and
 // nothing from elsewhere. go-app's page starts with an inline script, hence
