@@ -44,6 +44,7 @@ fuzz_all() {
   for target in FuzzShareLink FuzzReevaluate; do
     go test -run '^$' -fuzz "^${target}\$" -fuzztime "${1}s" ./app
   done
+  go test -run '^$' -fuzz '^FuzzRender$' -fuzztime "${1}s" ./app/docs
 }
 
 build_wasm() {

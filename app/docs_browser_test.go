@@ -61,6 +61,10 @@ parent.postMessage({type: "cvq-engine:ready", css: "*{display:none!important}"},
 				return
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if strings.HasPrefix(r.URL.Path, "/csp/") {
+				// A strict documentation site: no inline script or style.
+				w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' "+engineURL+"; style-src 'self'; frame-src "+engineURL)
+			}
 			fmt.Fprint(w, page)
 		}))
 		docsURL = doc.URL
@@ -385,5 +389,19 @@ func viewShot(t *testing.T, ctx context.Context, name, js string) {
 	}
 	if err := os.WriteFile(filepath.Join(shotsDir, name+".png"), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDocsStrictHostCSP: on a page whose CSP refuses inline styles, the
+// views are still styled (a constructed style sheet) and answered.
+func TestDocsStrictHostCSP(t *testing.T) {
+	page := docsPage(3, engineURLOr(t)+"/web/embed.js", engineURL+"/", false)
+	ctx := openDocs(t, "/csp/strict.html", page)
+	scrollUntilAnswered(t, ctx, 3)
+	if r := eval[string](t, ctx, `getComputedStyle(document.querySelector(".cvq-example").shadowRoot.querySelector(".v")).borderTopLeftRadius`); r != "8px" {
+		t.Errorf("a view under a strict CSP has border radius %q: unstyled", r)
+	}
+	if n := eval[int](t, ctx, `document.querySelector(".cvq-example").shadowRoot.querySelectorAll("style").length`); n != 0 {
+		t.Errorf("%d refused <style> elements left in the view", n)
 	}
 }

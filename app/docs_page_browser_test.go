@@ -67,7 +67,7 @@ const probeJS = `(function () {
   }, 10);
 })();`
 
-// docsHandler serves /docs/N?embed=new|old (a page of N examples), the
+// docsHandler serves /docs/N?embed=new|old|none (a page of N examples), the
 // probe, and the old loader (oldEmbed, if not empty) at /docs/old-embed.js;
 // the rest goes to site.
 func docsHandler(site http.Handler, oldEmbed []byte) http.Handler {
@@ -86,8 +86,11 @@ func docsHandler(site http.Handler, oldEmbed []byte) http.Handler {
 				return
 			}
 			script := "/web/embed.js"
-			if r.URL.Query().Get("embed") == "old" {
+			switch r.URL.Query().Get("embed") {
+			case "old":
 				script = "/docs/old-embed.js"
+			case "none":
+				script = ""
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(docsPage(n, script, "/", r.URL.Query().Has("probe"))))

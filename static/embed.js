@@ -116,9 +116,6 @@
     if (d.type === "cvq-engine:ready" && typeof d.css === "string" && !ready) {
       ready = true;
       css = d.css;
-      if ("adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
-        try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
-      }
       var q = queue;
       queue = [];
       q.forEach(post);
@@ -152,8 +149,7 @@
   function build(ex) {
     var root = ex.host.shadowRoot;
     if (!root) root = ex.host.attachShadow({mode: "open"});
-    if (sheet) root.adoptedStyleSheets = [sheet];
-    else if (!root.querySelector("style")) root.appendChild(el("style", "", css));
+    style(root);
     var v = {};
     v.box = el("div", ex.theme === "dark" ? "v dark" : "v");
     v.box.setAttribute("role", "group");
@@ -209,6 +205,25 @@
     for (var i = 0; i < old.length; i++) old[i].remove();
     root.appendChild(v.box);
     return v;
+  }
+
+  // style gives a shadow root the views' CSS: a <style> element, which
+  // Chromium restyles faster than one constructed sheet adopted by every
+  // root, unless the host page's CSP refuses inline styles; then the
+  // constructed sheet, which CSP does not govern.
+  var inlineRefused = false;
+  function style(root) {
+    if (!inlineRefused) {
+      var s = root.querySelector("style");
+      if (!s) s = root.insertBefore(el("style", "", css), root.firstChild);
+      if (s.sheet) return;
+      s.remove();
+      inlineRefused = true;
+    }
+    if (!sheet && "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
+      try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
+    }
+    if (sheet) root.adoptedStyleSheets = [sheet];
   }
 
   function toggleEdit(ex) {

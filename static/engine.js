@@ -16,7 +16,7 @@
   "use strict";
   var parentWin = window.parent;
   if (!parentWin || parentWin === window) return;
-  var origin = null, started = null, readyMsg = null;
+  var origin = null, readyMsg = null;
 
   function send(msg) {
     if (origin !== null) parentWin.postMessage(msg, origin === "null" ? "*" : origin);
@@ -29,7 +29,7 @@
       if (!d || typeof d !== "object") return;
       if (d.type === "ready") {
         readyMsg = {type: "cvq-engine:ready", css: String(d.css)};
-        send(readyMsg);
+        send(readyMsg); // nothing if no request came yet: then on the first
       } else if (d.type === "result") {
         send({type: "cvq-engine:result", result: String(d.json)});
       } else if (d.type === "failed") {
@@ -44,9 +44,16 @@
     if (ev.source !== parentWin) return;
     var d = ev.data;
     if (!d || typeof d !== "object" || d.type !== "cvq-engine:answer" || typeof d.request !== "string") return;
-    if (origin === null) origin = ev.origin;
-    else if (ev.origin !== origin) return;
-    if (!started) started = start();
-    started.postMessage(d.request);
+    if (origin === null) {
+      origin = ev.origin;
+      if (readyMsg) send(readyMsg);
+    } else if (ev.origin !== origin) {
+      return;
+    }
+    worker.postMessage(d.request);
   });
+
+  // The engine starts with the frame: the page that framed it asks as soon
+  // as the frame has loaded, and waits for ready before asking more.
+  var worker = start();
 })();
