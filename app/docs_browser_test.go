@@ -304,7 +304,9 @@ func TestDocsForeignMessagesChangeNothing(t *testing.T) {
 // answers before the engine runs; embed.js makes each view live in place,
 // at the same height.
 func TestDocsRenderedPage(t *testing.T) {
-	src := docsPage(8, engineURLOr(t)+"/web/embed.js", engineURL+"/", false)
+	// The first example explains its line 1: the explanation is part of the
+	// rendered view too.
+	src := strings.Replace(docsPage(8, engineURLOr(t)+"/web/embed.js", engineURL+"/", false), "<pre data-cvq ", `<pre data-cvq data-sel="1" `, 1)
 	var out strings.Builder
 	if err := docs.Render(&out, strings.NewReader(src), docs.RenderOptions{Policy: "msnp-wiki", BaseURL: engineURL + "/"}); err != nil {
 		t.Fatal(err)
@@ -315,12 +317,15 @@ func TestDocsRenderedPage(t *testing.T) {
 	waitFor(t, ctx, "the rendered views", `document.querySelectorAll(".cvq-example").length === 8 && [...document.querySelectorAll(".cvq-example")].every(h => h.shadowRoot && h.shadowRoot.querySelector(".s"))`)
 	staticTexts := eval[[][]string](t, ctx, serverTextsJS)
 	staticHeights := eval[[]float64](t, ctx, `[...document.querySelectorAll(".cvq-example")].map(h => h.getBoundingClientRect().height)`)
-	screenshot(t, ctx, "docs-rendered-static")
+	viewShot(t, ctx, "docs-rendered-static", "document.querySelector('h1')")
 
 	ctx = openDocs(t, "/rendered.html", out.String())
 	scrollUntilAnswered(t, ctx, 8)
 	if n := eval[int](t, ctx, `[...document.querySelectorAll(".cvq-example")].filter(h => h.shadowRoot.querySelectorAll(".v").length === 1 && h.shadowRoot.querySelector("button.c")).length`); n != 8 {
 		t.Errorf("%d of 8 rendered views made live in place", n)
+	}
+	if n := eval[int](t, ctx, `document.querySelector(".cvq-example").shadowRoot.querySelectorAll(".ex tr").length`); n < 5 {
+		t.Errorf("the live view of data-sel=1 explains %d fields", n)
 	}
 	if live := eval[[][]string](t, ctx, serverTextsJS); fmt.Sprint(live) != fmt.Sprint(staticTexts) {
 		t.Errorf("live answers %q differ from the rendered ones %q", live, staticTexts)
