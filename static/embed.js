@@ -292,10 +292,11 @@
   function drawRow(ex, r) {
     var li = el("li", r.status === "error" ? "x err" : "x");
     if (r.newConn) li.appendChild(el("span", "cb", "new connection " + r.conn));
-    var c = el("button", "c");
+    var on = !!(ex.explaining && ex.sel === r.line);
+    var c = el("button", on ? "c on" : "c");
     c.type = "button";
     c.dataset.line = String(r.line);
-    c.setAttribute("aria-expanded", String(!!(ex.explaining && ex.sel === r.line)));
+    c.setAttribute("aria-expanded", String(on));
     c.appendChild(el("span", "n", String(r.line)));
     c.appendChild(el("span", "p", "C:"));
     c.appendChild(document.createTextNode(" " + r.client));

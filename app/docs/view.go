@@ -49,8 +49,12 @@ func writeView(b *strings.Builder, res *Result, v View) {
 		b.WriteString(`<p class="msg">` + esc(res.Error) + `</p>`)
 	}
 	b.WriteString(`<ol class="tr">`)
+	sel := 0
+	if res.Explain != nil {
+		sel = res.Explain.Line
+	}
 	for i := range res.Rows {
-		writeRow(b, &res.Rows[i])
+		writeRow(b, &res.Rows[i], sel)
 	}
 	b.WriteString(`</ol>`)
 	if res.More > 0 {
@@ -67,7 +71,7 @@ func writeView(b *strings.Builder, res *Result, v View) {
 	b.WriteString(`</p></div>`)
 }
 
-func writeRow(b *strings.Builder, r *Row) {
+func writeRow(b *strings.Builder, r *Row, sel int) {
 	cls := "x"
 	if r.Status == "error" {
 		cls += " err"
@@ -76,7 +80,11 @@ func writeRow(b *strings.Builder, r *Row) {
 	if r.NewConn {
 		b.WriteString(`<span class="cb">new connection ` + strconv.Itoa(r.Conn) + `</span>`)
 	}
-	b.WriteString(`<span class="c"><span class="n">` + strconv.Itoa(r.Line) + `</span><span class="p">C:</span> ` + esc(r.Client) + `</span>`)
+	c := "c"
+	if r.Line == sel {
+		c += " on" // the line explained below
+	}
+	b.WriteString(`<span class="` + c + `"><span class="n">` + strconv.Itoa(r.Line) + `</span><span class="p">C:</span> ` + esc(r.Client) + `</span>`)
 	if r.Reply != "" {
 		b.WriteString(`<span class="s"><span class="p">S:</span> ` + esc(r.Reply) + `</span>`)
 	}
