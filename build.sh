@@ -43,6 +43,7 @@ fuzz_all() {
   done
   go test -run '^$' -fuzz '^FuzzShareLink$' -fuzztime "${1}s" ./app/share
   go test -run '^$' -fuzz '^FuzzReevaluate$' -fuzztime "${1}s" ./app
+  go test -run '^$' -fuzz '^FuzzRender$' -fuzztime "${1}s" ./app/docs
 }
 
 build_wasm() {
@@ -59,13 +60,18 @@ build_wasm() {
     -gcflags='encoding/json=-l' -gcflags='html=-l' -gcflags='net/url=-l' -gcflags='mime/...=-l' \
     -gcflags='crypto/...=-l' \
     -o build/web/app.wasm ./app
+  # The documentation engine: the engine alone, for embed.js's engine
+  # frame, with the wasm_exec.js of the Go that built it.
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags='cvq-playground/...=-l' \
+    -gcflags='encoding/json=-l' -o build/web/engine.wasm ./app/engine
+  cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" build/web/wasm_exec.js
   cp static/* build/web/
-  version=$(sha256sum build/web/app.wasm static/* | sha256sum | cut -c1-16)
+  version=$(sha256sum build/web/app.wasm build/web/engine.wasm static/* | sha256sum | cut -c1-16)
   # Precompressed copies that the server sends to browsers that accept them;
   # brotli -q 11 takes a few seconds, so only when the site changed.
   if [ "$(cat build/version 2>/dev/null)" != "$version" ] || [ ! -f build/web/app.wasm.br ]; then
     need_tool brotli brotli
-    for f in build/web/app.wasm build/web/app.css build/web/embed.js; do
+    for f in build/web/app.wasm build/web/engine.wasm build/web/app.css build/web/embed.js build/web/engine.js build/web/engine-worker.js build/web/wasm_exec.js; do
       brotli -q 11 -f -k "$f"; gzip -9 -f -k "$f"
     done
   fi
@@ -130,7 +136,7 @@ case "${1:-}" in
     go run ./protocol/testdata/throughput -runs 7 build/cvq-playground | tee build/respond-bench.md
     echo "== page measurements (headless chromium)" >&2
     CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
-      go test -count=1 -tags 'browser bench' -run '^TestBench$' ./app -v 2>&1 | grep '^|'
+      go test -count=1 -tags 'browser bench' -run '^(TestBench|TestDocsBench)$' ./app -v 2>&1 | grep '^|'
     echo "(written to build/bench.json)" >&2
     ;;
   *)

@@ -7,6 +7,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/hack-pad/safejs v0.1.1
 	github.com/maxence-charriere/go-app/v10 v10.1.11
+	golang.org/x/net v0.35.0
 	golang.org/x/tools v0.5.0
 )
 

@@ -44,9 +44,7 @@ func runBrowserTests(m *testing.M) int {
 	}
 	routes()
 	siteDir = dir
-	site := siteConfig()
-	site.Dir = dir
-	srv := httptest.NewServer(site.Handler())
+	srv := httptest.NewServer(siteHandler(dir))
 	defer srv.Close()
 	baseURL = srv.URL
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -88,6 +86,13 @@ func runBrowserTests(m *testing.M) int {
 }
 
 // buildSite builds the page as ./build.sh serves it, in ../build.
+// siteHandler is the playground's server over the built site in dir.
+func siteHandler(dir string) http.Handler {
+	site := siteConfig()
+	site.Dir = dir
+	return site.Handler()
+}
+
 func buildSite() (string, error) {
 	cmd := exec.Command("../build.sh", "build")
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -23,6 +23,9 @@ Usage:
   cvq-playground explain [-policy NAME|FILE.json] [-markdown] < transcript
         explain every field, check and answer of each client line
   cvq-playground presets [-json NAME]                  list the built-in policies
+  cvq-playground render  [-policy NAME] [-base URL] [FILE.html]
+        write the HTML page (stdin by default) with every CVQ example
+        followed by its computed answers, as static HTML
 
 A transcript is one client line per line; "C: " and ">>> " prefixes are
 accepted, "S: " and "<<< " lines are expected server lines, ".. " continues
@@ -37,7 +40,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
-	case "respond", "explain", "presets":
+	case "respond", "explain", "presets", "render":
 		return cli.Run(args, stdin, stdout, stderr)
 	case "serve", "static":
 		return siteCommand(args, stderr)

@@ -15,9 +15,12 @@ import (
 	"cvq-playground/protocol"
 )
 
-// Run runs one of the commands respond, explain and presets, args[0]
+// Run runs one of the commands respond, explain, presets and render, args[0]
 // being its name, and returns the exit status.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if args[0] == "render" {
+		return render(args[1:], stdin, stdout, stderr)
+	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	policy := fs.String("policy", protocol.DefaultPreset, "built-in policy `NAME` or a policy FILE.json")

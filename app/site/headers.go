@@ -8,8 +8,9 @@ func (c Config) securityHeaders(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		if c.isEmbed(r.URL.Path) {
-			// Documentation sites frame the embed; nothing else.
+		if c.isEmbed(r.URL.Path) || r.URL.Path == EngineFrame {
+			// Documentation sites frame the embed and the engine's frame
+			// (embed.js); nothing else.
 			h.Set("Content-Security-Policy", cspEmbed)
 		} else {
 			h.Set("Content-Security-Policy", cspPage)
@@ -18,6 +19,10 @@ func (c Config) securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// EngineFrame is the hidden page embed.js frames on a documentation page:
+// it runs the engine for every example there.
+const EngineFrame = "/web/engine.html"
 
 // cspBase allows the site's own scripts and WebAssembly compilation, and
 // nothing from elsewhere. go-app's page starts with an inline script, hence
