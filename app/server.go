@@ -107,9 +107,10 @@ const (
 	cspEmbed = cspBase + "; frame-ancestors *"
 )
 
-// siteHandler serves the site in dir: pages, assets and headers.
+// siteHandler serves the site in dir: pages, assets and headers, every
+// text compressed.
 func siteHandler(dir string) http.Handler {
-	return securityHeaders(compactPages(handler(newWebFiles(dir), dir)))
+	return securityHeaders(compressText(compactPages(handler(newWebFiles(dir), dir))))
 }
 
 // newServer is the playground's HTTP server for the site in dir: bounded
