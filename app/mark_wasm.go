@@ -2,7 +2,16 @@
 
 package main
 
-import "cvq-playground/wasm"
+import (
+	"time"
 
-// The time the Go program starts, for the load measurements.
-func init() { wasm.Mark("cvq-main") }
+	"cvq-playground/wasm"
+)
+
+// The time the Go program starts, for the load measurements. Then, before
+// go-app replaces the prerendered page, the browser records its paint, so
+// that the largest paint is the prerendered page's (see AwaitPaintRecorded).
+func init() {
+	wasm.Mark("cvq-main")
+	wasm.AwaitPaintRecorded(300 * time.Millisecond)
+}

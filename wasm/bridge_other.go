@@ -2,6 +2,8 @@
 
 package wasm
 
+import "time"
+
 // CopyText reports ErrUnavailable to done.
 func CopyText(text string, done func(error)) {
 	if done != nil {
@@ -44,3 +46,6 @@ func NextFrame(func()) error { return ErrUnavailable }
 
 // TellNewWorker returns ErrUnavailable.
 func TellNewWorker(string) error { return ErrUnavailable }
+
+// AwaitPaintRecorded returns ErrUnavailable at once.
+func AwaitPaintRecorded(time.Duration) error { return ErrUnavailable }
