@@ -147,7 +147,7 @@ case "${1:-}" in
     echo "== page measurements (headless chromium, a bare go-app page, Lighthouse)" >&2
     if ! CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
       CVQ_LIGHTHOUSE="$PWD/$lighthouse/node_modules/lighthouse/cli/index.js" \
-      go test -count=1 -timeout 30m -tags 'browser bench' -run '^TestBench$' ./app -v >build/bench.log 2>&1; then
+      go test -count=1 -timeout 30m -tags 'browser bench' -run '^(TestBench|TestProfileStart)$' ./app -v >build/bench.log 2>&1; then
       tail -n 40 build/bench.log >&2
       exit 1
     fi

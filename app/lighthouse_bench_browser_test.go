@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -58,15 +57,34 @@ func runLighthouse(t *testing.T, cli, url string) lighthouseResult {
 		TBT:   rep.Audits["total-blocking-time"].NumericValue,
 		CLS:   rep.Audits["cumulative-layout-shift"].NumericValue,
 	}
-	// The element is a few levels down in the details; its selector is the
-	// first one there.
-	if d := string(rep.Audits["largest-contentful-paint-element"].Details); d != "" {
-		if i := strings.Index(d, `"selector":"`); i >= 0 {
-			rest := d[i+len(`"selector":"`):]
-			r.LCPNode = rest[:strings.IndexByte(rest, '"')]
+	// The element is a few levels down in the details: the first node's
+	// selector there.
+	var details any
+	json.Unmarshal(rep.Audits["largest-contentful-paint-element"].Details, &details)
+	r.LCPNode = findSelector(details)
+	return r
+}
+
+// findSelector returns the first "selector" string in a decoded JSON value.
+func findSelector(v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		if s, ok := v["selector"].(string); ok {
+			return s
+		}
+		for _, k := range []string{"items", "node"} {
+			if s := findSelector(v[k]); s != "" {
+				return s
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if s := findSelector(x); s != "" {
+				return s
+			}
 		}
 	}
-	return r
+	return ""
 }
 
 // lighthouseAll runs Lighthouse n times on each site, in turn.

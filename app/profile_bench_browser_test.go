@@ -34,7 +34,7 @@ type traceEvent struct {
 	Dur  float64         `json:"dur"`
 	Pid  int             `json:"pid"`
 	Tid  int             `json:"tid"`
-	ID   string          `json:"id"`
+	ID   json.RawMessage `json:"id"` // a number or a string
 	Args json.RawMessage `json:"args"`
 }
 
@@ -225,7 +225,7 @@ func sampledFunctions(evs []traceEvent, pid int, in func(ts float64) bool) (func
 				} `json:"data"`
 			}
 			json.Unmarshal(e.Args, &a)
-			starts[e.ID], last[e.ID] = a.Data.StartTime, a.Data.StartTime
+			starts[string(e.ID)], last[string(e.ID)] = a.Data.StartTime, a.Data.StartTime
 		}
 		if e.Name == "ProfileChunk" {
 			chunks = append(chunks, e)
@@ -245,27 +245,28 @@ func sampledFunctions(evs []traceEvent, pid int, in func(ts float64) bool) (func
 		if json.Unmarshal(e.Args, &a) != nil {
 			continue
 		}
-		if names[e.ID] == nil {
-			names[e.ID] = map[int]string{}
+		id := string(e.ID)
+		if names[id] == nil {
+			names[id] = map[int]string{}
 		}
 		for _, n := range a.Data.CPUProfile.Nodes {
 			name := n.CallFrame.FunctionName
 			if name == "" || (n.CallFrame.URL != "" && !strings.HasSuffix(n.CallFrame.URL, ".wasm") && !strings.Contains(name, ".")) {
 				name = "(js) " + name + " " + n.CallFrame.URL
 			}
-			names[e.ID][n.ID] = name
+			names[id][n.ID] = name
 		}
 		for i, s := range a.Data.CPUProfile.Samples {
 			if i >= len(a.Data.TimeDeltas) {
 				break
 			}
-			prev := last[e.ID]
-			last[e.ID] += a.Data.TimeDeltas[i]
-			if !in(last[e.ID]) {
+			prev := last[id]
+			last[id] += a.Data.TimeDeltas[i]
+			if !in(last[id]) {
 				continue
 			}
-			d := (last[e.ID] - prev) / 1000
-			name := names[e.ID][s]
+			d := (last[id] - prev) / 1000
+			name := names[id][s]
 			funcs[name] += d
 			pkgs[goPackage(name)] += d
 		}
@@ -273,15 +274,23 @@ func sampledFunctions(evs []traceEvent, pid int, in func(ts float64) bool) (func
 	return funcs, pkgs
 }
 
-// goPackage is the package path of a Go function name in the wasm's name
-// section ("github.com/x/y.(*T).M" → "github.com/x/y"), or the name.
+// goPackage is the package of a Go function as the wasm's name section
+// spells it ("github.com_x_y.(*T).M" → "github.com_x_y"), or the name.
 func goPackage(fn string) string {
 	if strings.HasPrefix(fn, "(") {
+		if strings.Contains(fn, "wasm_exec.js") {
+			return "(js) wasm_exec.js: Go ↔ JavaScript calls"
+		}
 		return fn
 	}
-	slash := strings.LastIndexByte(fn, '/')
-	if dot := strings.IndexByte(fn[slash+1:], '.'); dot >= 0 {
-		return fn[:slash+1+dot]
+	rest, domain := fn, ""
+	for _, d := range []string{"github.com_", "golang.org_"} {
+		if strings.HasPrefix(fn, d) {
+			rest, domain = fn[len(d):], d
+		}
+	}
+	if dot := strings.IndexByte(rest, '.'); dot >= 0 {
+		return domain + rest[:dot]
 	}
 	return fn
 }
