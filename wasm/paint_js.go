@@ -27,6 +27,12 @@ func AwaitPaintRecorded(max time.Duration) error {
 	if err != nil {
 		return err
 	}
+	// A hidden page paints nothing: nothing to wait for.
+	if v, err := get("document", "visibilityState"); err == nil {
+		if s, err := v.String(); err == nil && s == "hidden" {
+			return nil
+		}
+	}
 	done := make(chan struct{})
 	finished := false
 	finish := func() {
