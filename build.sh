@@ -5,7 +5,7 @@
 #   ./build.sh build                 build build/web/app.wasm and the assets
 #   ./build.sh static OUT [-prefix /path/]   write the playground as a static site
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
-#   ./build.sh bench                 run the engine benchmarks, respond on the sample transcript, the page measurements
+#   ./build.sh bench                 measure the engine, respond on the sample transcript, the page against a bare go-app page (Lighthouse too), docs pages
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -69,12 +69,15 @@ build_wasm() {
   version=$(sha256sum build/web/app.wasm build/web/engine.wasm static/* | sha256sum | cut -c1-16)
   # Precompressed copies that the server sends to browsers that accept them;
   # brotli -q 11 takes a few seconds, so only when the site changed.
-  if [ "$(cat build/version 2>/dev/null)" != "$version" ] || [ ! -f build/web/app.wasm.br ]; then
-    need_tool brotli brotli
-    for f in build/web/app.wasm build/web/engine.wasm build/web/app.css build/web/embed.js build/web/engine.js build/web/engine-worker.js build/web/wasm_exec.js; do
+  changed=false
+  [ "$(cat build/version 2>/dev/null)" = "$version" ] || changed=true
+  for f in build/web/*; do
+    case "$f" in *.br|*.gz|*.png) continue ;; esac
+    if $changed || [ ! -f "$f.br" ] || [ ! -f "$f.gz" ]; then
+      need_tool brotli brotli
       brotli -q 11 -f -k "$f"; gzip -9 -f -k "$f"
-    done
-  fi
+    fi
+  done
   echo "$version" > build/version
   echo "built build/web/app.wasm ($(stat -c %s build/web/app.wasm) bytes), version $version" >&2
 }
@@ -97,9 +100,17 @@ case "${1:-}" in
     rm -rf "$out"
     CVQ_VERSION=$(cat build/version) ./build/cvq-playground static "$@" "$out"
     need_tool brotli brotli
-    # Precompressed copies for servers that serve them (nginx gzip_static, …).
-    find "$out" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' -o -name '*.webmanifest' -o -name '*.json' \) |
-      while read -r f; do gzip -9 -k -f "$f"; brotli -q 11 -k -f "$f"; done
+    # Precompressed copies of every file but the images, for servers that
+    # serve them (nginx gzip_static, …); the assets reuse build/web's.
+    find "$out" -type f ! -name '*.br' ! -name '*.gz' ! -name '*.png' |
+      while read -r f; do
+        src="build/web/${f#"$out"/web/}"
+        if [ "$src" != "build/web/$f" ] && [ -f "$src.br" ] && [ -f "$src.gz" ] && cmp -s "$f" "$src"; then
+          cp "$src.br" "$f.br"; cp "$src.gz" "$f.gz"
+        else
+          gzip -9 -k -f "$f"; brotli -q 11 -k -f "$f"
+        fi
+      done
     echo "static site in $out" >&2
     ;;
   test)
@@ -134,10 +145,23 @@ case "${1:-}" in
     echo "== respond as a whole process on the sample transcript" >&2
     go build -o build/cvq-playground ./app
     go run ./protocol/testdata/throughput -runs 7 build/cvq-playground | tee build/respond-bench.md
-    echo "== page measurements (headless chromium)" >&2
-    CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
-      go test -count=1 -tags 'browser bench' -run '^(TestBench|TestDocsBench)$' ./app -v 2>&1 | grep '^|'
-    echo "(written to build/bench.json)" >&2
+    # Lighthouse, pinned by its package-lock.json, beside the tests that use it.
+    need_tool node nodejs
+    need_tool npm npm
+    lighthouse=app/testdata/lighthouse
+    if [ ! -f "$lighthouse/node_modules/lighthouse/cli/index.js" ]; then
+      echo "== installing Lighthouse" >&2
+      (cd "$lighthouse" && npm ci --no-audit --no-fund >&2)
+    fi
+    echo "== page measurements (headless chromium, a bare go-app page, Lighthouse)" >&2
+    if ! CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
+      CVQ_LIGHTHOUSE="$PWD/$lighthouse/node_modules/lighthouse/cli/index.js" \
+      go test -count=1 -timeout 30m -tags 'browser bench' -run '^(TestBench|TestProfileStart|TestDocsBench)$' ./app -v >build/bench.log 2>&1; then
+      tail -n 40 build/bench.log >&2
+      exit 1
+    fi
+    grep '^|' build/bench.log
+    echo "(written to build/bench.json; every load in build/bench.log)" >&2
     ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -39,18 +39,6 @@ func stats(xs []float64) (median, p90, worst float64) {
 	return at(0.5), at(0.9), s[len(s)-1]
 }
 
-// renderedAt waits for the page's first wasm-rendered frame and returns
-// its time since navigation start, in ms.
-func renderedAt(t *testing.T, ctx context.Context) float64 {
-	t.Helper()
-	ms, err := chromedp.Run(ctx, chromedp.Poll[float64](`(() => { const m = performance.getEntriesByName("cvq-rendered"); return m.length ? m[0].startTime : 0 })()`,
-		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(5*time.Millisecond)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ms
-}
-
 // keystrokeJS types n characters at the end of the editor, one at a time,
 // as a user's keystrokes do (execCommand("insertText") edits the text in
 // place and fires the input event), and resolves with the time from each
@@ -83,6 +71,24 @@ func setEditor(t *testing.T, ctx context.Context, text string) {
 	time.Sleep(500 * time.Millisecond)
 }
 
+// comparison is one figure of both pages, and the playground's ratio to
+// the bare page's.
+type comparison struct {
+	Name       string  `json:"name"`
+	Unit       string  `json:"unit"`
+	Bare       float64 `json:"bare"`
+	Playground float64 `json:"playground"`
+	Ratio      float64 `json:"ratio"`
+}
+
+// envInt reads a count from the environment, for shorter runs by hand.
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
 func TestBench(t *testing.T) {
 	var figs []figure
 	add := func(name string, v float64, unit string) { figs = append(figs, figure{name, v, unit}) }
@@ -103,39 +109,50 @@ func TestBench(t *testing.T) {
 		t.Errorf("brotli: %v", err)
 	}
 
-	// Cold loads: a new browser context each time (no HTTP cache, no
-	// service worker), then warm reloads in the last one, once its service
-	// worker has cached the site (as on a later visit).
-	var cold, warm []float64
-	var last context.Context
-	var closeLast context.CancelFunc
-	for i := 0; i < 5; i++ {
-		if last != nil {
-			closeLast() // an open page keeps running: close it before the next load
-		}
-		ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-		defer cancel()
-		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/")); err != nil {
-			t.Fatal(err)
-		}
-		cold = append(cold, renderedAt(t, ctx))
-		t.Logf("cold load %d: %s", i, eval[string](t, ctx, `JSON.stringify({main: performance.getEntriesByName("cvq-main")[0]?.startTime, mount: performance.getEntriesByName("cvq-mount")[0]?.startTime, mounted: performance.getEntriesByName("cvq-mounted")[0]?.startTime, rendered: performance.getEntriesByName("cvq-rendered")[0]?.startTime, wasm: performance.getEntriesByType("resource").filter(r => r.name.includes("app.wasm")).map(r => [r.startTime, r.responseEnd, r.transferSize, r.decodedBodySize]), dcl: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd})`))
-		last, closeLast = ctx, cancel
+	// The start, against a bare go-app page: cold (new browser context,
+	// no cache, no service worker) and warm (the service worker serves),
+	// then Lighthouse on both static exports and on the playground's own
+	// server.
+	bare, project := startupSites(t)
+	loads := envInt("CVQ_BENCH_LOADS", 7)
+	start := measureStartup(t, bare, project, loads)
+	served := benchSite{"playground, ./build.sh serve", baseURL + "/", playgroundReady}
+	lh := lighthouseAll(t, []benchSite{bare, project, served}, envInt("CVQ_LIGHTHOUSE_RUNS", 3))
+	var cmp []comparison
+	pair := func(name, unit string, rs map[string][]loadResult, get func(loadResult) float64) {
+		cmp = append(cmp, comparison{name, unit, medianOf(rs[bare.name], get), medianOf(rs[project.name], get), 0})
 	}
-	waitPrecached(t, last)
-	for i := 0; i < 5; i++ {
-		if err := chromedp.Do(last, chromedp.Reload()); err != nil {
-			t.Fatal(err)
+	pair(fmt.Sprintf("cold: navigation → usable, median of %d", loads), "ms", start.Cold, func(r loadResult) float64 { return r.Ready })
+	pair(fmt.Sprintf("warm: navigation → usable, median of %d", loads), "ms", start.Warm, func(r loadResult) float64 { return r.Ready })
+	pair("cold: first contentful paint", "ms", start.Cold, func(r loadResult) float64 { return r.FCP })
+	pair("cold: largest contentful paint", "ms", start.Cold, func(r loadResult) float64 { return r.LCP })
+	pair("cold: cumulative layout shift", "", start.Cold, func(r loadResult) float64 { return r.CLS })
+	pair("cold: total blocking time after first paint", "ms", start.Cold, func(r loadResult) float64 { return r.TBT })
+	pair("cold: longest main-thread task after first paint", "ms", start.Cold, func(r loadResult) float64 { return r.Longest })
+	redraws := func(name string) float64 {
+		n := 0
+		for _, r := range start.Cold[name] {
+			if r.LCP > r.Marks[4] {
+				n++
+			}
 		}
-		warm = append(warm, renderedAt(t, last))
+		return float64(n)
 	}
-	closeLast()
-	m, _, w := stats(cold)
-	add("cold load to first wasm render, median", m, "ms")
-	add("cold load to first wasm render, worst", w, "ms")
-	m, _, w = stats(warm)
-	add("warm reload to first wasm render, median", m, "ms")
-	add("warm reload to first wasm render, worst", w, "ms")
+	cmp = append(cmp, comparison{fmt.Sprintf("cold: loads (of %d) whose largest paint came after app.wasm arrived", loads), "", redraws(bare.name), redraws(project.name), 0})
+	for _, s := range []benchSite{project, served} {
+		lpair := func(name, unit string, get func(lighthouseResult) float64) {
+			cmp = append(cmp, comparison{"Lighthouse mobile, " + s.name + ": " + name, unit, medianLH(lh[bare.name], get), medianLH(lh[s.name], get), 0})
+		}
+		lpair("performance score", "", func(r lighthouseResult) float64 { return r.Score })
+		lpair("LCP", "ms", func(r lighthouseResult) float64 { return r.LCP })
+		lpair("TBT", "ms", func(r lighthouseResult) float64 { return r.TBT })
+		lpair("CLS", "", func(r lighthouseResult) float64 { return r.CLS })
+	}
+	for i := range cmp {
+		if cmp[i].Bare != 0 {
+			cmp[i].Ratio = cmp[i].Playground / cmp[i].Bare
+		}
+	}
 
 	ctx := newTab(t, "/")
 	for _, c := range []struct {
@@ -190,8 +207,18 @@ func TestBench(t *testing.T) {
 			fmt.Fprintf(&b, "| %s | %.0f %s |\n", f.Name, f.Value, f.Unit)
 		}
 	}
+	fmt.Fprintf(&b, "\n| against a bare go-app page | bare | playground | ratio |\n|---|---|---|---|\n")
+	for _, c := range cmp {
+		switch c.Unit {
+		case "ms":
+			fmt.Fprintf(&b, "| %s | %.0f ms | %.0f ms | %.2f× |\n", c.Name, c.Bare, c.Playground, c.Ratio)
+		default:
+			fmt.Fprintf(&b, "| %s | %.3g | %.3g | %.2f× |\n", c.Name, c.Bare, c.Playground, c.Ratio)
+		}
+	}
 	fmt.Print(b.String())
-	js, _ := json.MarshalIndent(map[string]any{"date": time.Now().UTC().Format(time.RFC3339), "figures": figs}, "", "  ")
+	js, _ := json.MarshalIndent(map[string]any{"date": time.Now().UTC().Format(time.RFC3339), "figures": figs,
+		"againstBare": cmp, "loads": start, "lighthouse": lh}, "", "  ")
 	if err := os.WriteFile(filepath.Join("..", "build", "bench.json"), js, 0o644); err != nil {
 		t.Fatal(err)
 	}

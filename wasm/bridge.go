@@ -8,7 +8,10 @@
 // elsewhere.
 package wasm
 
-import "errors"
+import (
+	"errors"
+	"time"
+)
 
 // ErrUnavailable is returned where there is no browser API to call.
 var ErrUnavailable = errors.New("not available outside a browser")
@@ -91,3 +94,15 @@ func SetValue(id string, text func() string) error { return setValue(id, text) }
 
 // Focus moves the focus to the element id.
 func Focus(id string) error { return focus(id) }
+
+// AwaitPaintRecorded waits, at most max, until the browser has recorded
+// the largest paint of the page as it is now: a largest-contentful-paint
+// entry has been reported and a frame followed without a new one.
+//
+// The browser keeps a paint's candidate only once the frame's presentation
+// time reaches the page's main thread; a node replaced before that is
+// forgotten. go-app replaces the prerendered page when it mounts, in the
+// same long task that starts the Go program, so without this wait the
+// largest paint would often be the WebAssembly's redraw of the same text,
+// which comes after app.wasm is downloaded and run.
+func AwaitPaintRecorded(max time.Duration) error { return awaitPaintRecorded(max) }

@@ -2,6 +2,8 @@
 
 package wasm
 
+import "time"
+
 func copyText(_ string, done func(error)) {
 	if done != nil {
 		done(ErrUnavailable)
@@ -22,5 +24,6 @@ func nextFrame(func()) error                        { return ErrUnavailable }
 func tellNewWorker(string) error                    { return ErrUnavailable }
 func setValue(string, func() string) error          { return ErrUnavailable }
 func focus(string) error                            { return ErrUnavailable }
+func awaitPaintRecorded(time.Duration) error        { return ErrUnavailable }
 
 func listen(string, func(Key) bool) (func(), error) { return func() {}, ErrUnavailable }

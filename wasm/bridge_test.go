@@ -1,6 +1,9 @@
 package wasm
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // Natively and under node (GOOS=js GOARCH=wasm go test), where there is no
 // window, document, history or clipboard, every call must return an error
@@ -20,6 +23,9 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	}
 	if err := PostHeightToParent(100); err == nil {
 		t.Error("PostHeightToParent: no error without a window")
+	}
+	if err := AwaitPaintRecorded(time.Millisecond); err == nil {
+		t.Error("AwaitPaintRecorded: no error without a window")
 	}
 	if err := Mark("x"); err == nil && !hasPerformance {
 		t.Error("Mark: no error without performance")

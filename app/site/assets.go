@@ -37,14 +37,14 @@ func (w webFiles) Resolve(location string) string {
 }
 
 // ServeHTTP serves /web/ files, precompressed when the client accepts it
-// and build.sh left a .br or .gz beside the file.
+// and build.sh left a .br or .gz beside the file (compressText, around
+// it, says Vary: Accept-Encoding).
 func (w webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
 	if !strings.HasPrefix(p, "/web/") || strings.HasSuffix(p, "/") || strings.Contains(p, "..") {
 		http.NotFound(rw, r)
 		return
 	}
-	rw.Header().Add("Vary", "Accept-Encoding")
 	// The names do not change between versions: always revalidate (a 304
 	// when unchanged), so that a new app.wasm never meets an old page.
 	// The service worker serves them without asking once installed.

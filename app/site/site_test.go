@@ -101,9 +101,13 @@ func TestPrecompressedAssets(t *testing.T) {
 	if resp.Header.Get("Content-Encoding") != "br" || body != "not really brotli" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
 		t.Errorf("br: encoding %q type %q body %q", resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"), body)
 	}
-	resp, body = get(t, base+"/web/app.css", "Accept-Encoding", "gzip")
+	resp, body = get(t, base+"/web/app.css", "Accept-Encoding", "br;q=0, gzip")
+	if resp.Header.Get("Content-Encoding") != "gzip" || body == "not really brotli" {
+		t.Errorf("no .gz beside the file: encoding %q body %q, want gzipped on the fly", resp.Header.Get("Content-Encoding"), body)
+	}
+	resp, body = get(t, base+"/web/app.css")
 	if resp.Header.Get("Content-Encoding") != "" || body != "body{}" {
-		t.Errorf("no .gz beside the file: encoding %q body %q", resp.Header.Get("Content-Encoding"), body)
+		t.Errorf("identity: encoding %q body %q", resp.Header.Get("Content-Encoding"), body)
 	}
 	resp, _ = get(t, base+"/web/app.css", "Accept-Encoding", "br;q=0")
 	if resp.Header.Get("Content-Encoding") == "br" {

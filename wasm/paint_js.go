@@ -1,0 +1,85 @@
+//go:build js && wasm
+
+package wasm
+
+import (
+	"time"
+
+	"github.com/hack-pad/safejs"
+)
+
+func awaitPaintRecorded(max time.Duration) error {
+	ctor, err := get("PerformanceObserver")
+	if err != nil {
+		return err
+	}
+	win, err := get("window")
+	if err != nil {
+		return err
+	}
+	// A hidden page paints nothing: nothing to wait for.
+	if v, err := get("document", "visibilityState"); err == nil {
+		if s, err := v.String(); err == nil && s == "hidden" {
+			return nil
+		}
+	}
+	done := make(chan struct{})
+	finished := false
+	finish := func() {
+		if !finished {
+			finished = true
+			close(done)
+		}
+	}
+	seen := 0
+	onEntries, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		seen++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	defer onEntries.Release()
+	obs, err := ctor.New(onEntries.Value())
+	if err != nil {
+		return err
+	}
+	defer obs.Call("disconnect")
+	opts, err := safejs.ValueOf(map[string]any{"type": "largest-contentful-paint", "buffered": true})
+	if err != nil {
+		return err
+	}
+	if _, err := obs.Call("observe", opts); err != nil {
+		return err
+	}
+	// Each frame compares the entries seen with the previous frame's.
+	last := -1
+	var frame safejs.Value // the pending request, cancelled on the way out
+	var onFrame safejs.Func
+	onFrame, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		if finished {
+			return nil
+		}
+		if seen > 0 && seen == last {
+			finish()
+			return nil
+		}
+		last = seen
+		frame, _ = win.Call("requestAnimationFrame", onFrame.Value())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	defer onFrame.Release()
+	if frame, err = win.Call("requestAnimationFrame", onFrame.Value()); err != nil {
+		return err
+	}
+	select {
+	case <-done:
+	case <-time.After(max):
+		finished = true
+		win.Call("cancelAnimationFrame", frame)
+	}
+	return nil
+}
