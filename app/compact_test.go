@@ -42,7 +42,7 @@ func TestCompactPage(t *testing.T) {
 	base := startServer(t)
 	_, body := get(t, base+"/")
 	for _, want := range []string{
-		`<span class="lineno">1</span><span class="pfx">C:</span> <span class="cline"><span class="tok f-command">CVQ</span><span class="gap"> </span>`,
+		`<span class="lineno">1</span><span class="sr-only">: </span><span class="pfx" aria-hidden>C:</span> <span class="cline"><span class="tok f-command">CVQ</span><span class="gap"> </span>`,
 		`<textarea`, "CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 2 0x0409",
 	} {
 		if !strings.Contains(body, want) {

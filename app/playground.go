@@ -55,6 +55,7 @@ type playground struct {
 	link      string // the fragment that carries the state, as last computed
 	update    bool   // a new version of the site is ready
 	caret     caretAt
+	announced string // what the live region says: the answer, once changes settle
 }
 
 // caretAt remembers the editor line of a caret offset in the current
@@ -323,6 +324,7 @@ func (p *playground) save(ctx app.Context) {
 			return
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			p.announced = p.announcement()
 			p.syncURL(ctx)
 			if p.embed {
 				return // an embed leaves the playground's own storage alone
@@ -532,6 +534,7 @@ func (p *playground) Render() app.UI {
 			p.renderTranscript(),
 			p.renderExplanation(),
 			p.renderTools(),
+			p.renderAnnouncer(),
 		),
 		p.renderHelp(),
 		app.Footer().Class("footer").Body(

@@ -81,11 +81,9 @@ func securityHeaders(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		if isEmbedPath(r.URL.Path) {
-			// Documentation sites frame the embed; nothing else.
-			h.Set("Content-Security-Policy", cspEmbed)
-		} else {
-			h.Set("Content-Security-Policy", cspPage)
+		// Documentation sites frame the embed; nothing else.
+		h.Set("Content-Security-Policy", contentSecurityPolicy(r.URL.Path))
+		if !isEmbedPath(r.URL.Path) {
 			h.Set("X-Frame-Options", "DENY")
 		}
 		next.ServeHTTP(w, r)
@@ -93,19 +91,6 @@ func securityHeaders(next http.Handler) http.Handler {
 }
 
 func isEmbedPath(p string) bool { return p == "/embed" || p == "/embed.html" || p == "/embed/" }
-
-// cspBase allows the site's own scripts and WebAssembly compilation, and
-// nothing from elsewhere. go-app's page starts with an inline script, hence
-// 'unsafe-inline' for scripts; no user text ever reaches the page as HTML.
-// It is also the meta tag of the static export, where headers can't be set
-// (a meta tag cannot carry frame-ancestors).
-const cspBase = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'"
-
-// The playground refuses to be framed; the embed may be framed anywhere.
-const (
-	cspPage  = cspBase + "; frame-ancestors 'none'"
-	cspEmbed = cspBase + "; frame-ancestors *"
-)
 
 // siteHandler serves the site in dir: pages, assets and headers.
 func siteHandler(dir string) http.Handler {

@@ -36,12 +36,14 @@ func (p *playground) renderNotices() app.UI {
 // computed answers and the explanation behind a disclosure, with no site
 // chrome, and a link that opens the same state in the playground.
 func (p *playground) renderEmbed() app.UI {
-	return app.Div().Class("root embed").Body(
+	return app.Main().Class("root embed").Body(
+		app.H1().Class("sr-only").Text("CVQ example"),
 		p.renderNotices(),
 		app.Div().Class("embed-grid").Body(
 			p.renderEditor(),
 			p.renderTranscript(),
 		),
+		p.renderAnnouncer(),
 		app.Details().Class("embed-explain").Body(
 			app.Summary().Text("Explain the selected line"),
 			p.renderExplanation(),
