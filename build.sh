@@ -48,8 +48,8 @@ engines_test() {
   need_tool npm npm
   local dir=app/testdata/engines
   # npm ci again only when the lock file changed since the last install.
-  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json" 2>/dev/null; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json" 2>/dev/null; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json) >&2
   fi
   build_wasm
   go build -o build/cvq-playground ./app

@@ -17,8 +17,8 @@ import (
 const usage = `cvq-playground: the MSN Messenger CVQ/CVR playground.
 
 Usage:
-  cvq-playground serve   [-addr 127.0.0.1:8000]        run the playground web page
-  cvq-playground static  [-prefix /path/] OUT          write the playground as a static site
+  cvq-playground serve   [-addr 127.0.0.1:8000] [-base-url URL]   run the playground web page
+  cvq-playground static  [-prefix /path/] [-base-url URL] OUT     write the playground as a static site
   cvq-playground respond [-policy NAME|FILE.json] < transcript
         write the server's answers in the wiki's notation; exit 1 when a
         pasted expectation (S: lines) differs
@@ -44,6 +44,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", defaultAddr(), "serve: listen `address`")
 	prefix := fs.String("prefix", "/", "static: the `path` the site is served under")
 	jsonOf := fs.String("json", "", "presets: print the JSON of the preset `NAME`")
+	baseURL := fs.String("base-url", os.Getenv("CVQ_PUBLIC_URL"), "serve, static: the site's public `URL`, for link previews (default $CVQ_PUBLIC_URL)")
 	switch args[0] {
 	case "respond", "explain", "presets", "serve", "static":
 	case "-h", "-help", "--help", "help":
@@ -54,6 +55,10 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if err := setPublicURL(*baseURL); err != nil {
+		fmt.Fprintln(stderr, err)
 		return 2
 	}
 	switch args[0] {

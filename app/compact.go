@@ -132,7 +132,7 @@ func compactPages(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
-			body = compactHTML(body)
+			body = shareMeta(compactHTML(body), r.URL.Path)
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
 		w.WriteHeader(rec.status)
@@ -161,6 +161,13 @@ func compactStatic(out string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(path, compactHTML(data), 0o644)
+		rel, err := filepath.Rel(out, path)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); rel == "index.html" {
+			rel = ""
+		}
+		return os.WriteFile(path, shareMeta(compactHTML(data), rel), 0o644)
 	})
 }

@@ -62,6 +62,11 @@ function which(names) {
   return '';
 }
 
+// chromiumPath is Debian's chromium, or CVQ_CHROMIUM.
+export function chromiumPath() {
+  return process.env.CVQ_CHROMIUM || which(['chromium', 'chromium-browser', 'google-chrome']);
+}
+
 // miniBrowser finds WebKitGTK's MiniBrowser in the webkit2gtk-4.1 library
 // directory (it is not on PATH).
 function miniBrowser() {
@@ -126,7 +131,7 @@ class PuppeteerSession extends Session {
     s.profile = mkdtempSync(join(tmpdir(), 'cvq-' + engine + '-'));
     if (engine === 'chromium') {
       s.browser = await puppeteer.launch({
-        executablePath: process.env.CVQ_CHROMIUM || which(['chromium', 'chromium-browser', 'google-chrome']),
+        executablePath: chromiumPath(),
         headless: true,
         userDataDir: s.profile,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -145,12 +150,13 @@ class PuppeteerSession extends Session {
     await s.page.setViewport({ width: 1280, height: 900 });
     s.driverProblems = [];
     await s.page.evaluateOnNewDocument(collector);
-    s.page.on('pageerror', e => { if (!/ResizeObserver loop/.test(e?.message ?? '')) s.driverProblems.push('uncaught: ' + (e?.message ?? e)); });
+    // The browser's own request for /favicon.ico, made for documents
+    // without an icon link (the SVG the tests clear storage from), is none
+    // of the page's business.
+    s.page.on('pageerror', e => { if (!/ResizeObserver loop|\/favicon\.ico/.test(e?.message ?? '')) s.driverProblems.push('uncaught: ' + (e?.message ?? e)); });
     s.page.on('console', m => {
       const at = m.location()?.url ?? '';
-      // The browser's own request for /favicon.ico, made for documents
-      // without an icon link (the SVG the tests clear storage from).
-      if (m.type() === 'error' && !at.endsWith('/favicon.ico')) s.driverProblems.push('console error: ' + m.text() + ' ' + at);
+      if (m.type() === 'error' && !at.endsWith('/favicon.ico') && !m.text().includes('/favicon.ico')) s.driverProblems.push('console error: ' + m.text() + ' ' + at);
     });
     s.frame = s.page.mainFrame();
     return s;
