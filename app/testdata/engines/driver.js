@@ -186,7 +186,7 @@ class PuppeteerSession extends Session {
     await this.page.keyboard.type(text, { delay: 20 });
   }
 
-  async press(key) { await this.page.keyboard.press(key); }
+  async press(key) { await this.page.keyboard.press(key === 'Space' ? ' ' : key); }
 
   async click(sel) { await this.frame.click(sel); }
 
