@@ -56,6 +56,7 @@ engines_test() {
   local log=build/engines-server.log
   CVQ_VERSION=$(cat build/version) ./build/cvq-playground serve -addr 127.0.0.1:0 >"$log" 2>&1 &
   local pid=$!
+  trap "kill $pid 2>/dev/null" EXIT
   local url=""
   for _ in $(seq 100); do
     url=$(sed -n 's|^CVQ playground on \(http://[^ ]*\)/$|\1|p' "$log")
