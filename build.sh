@@ -65,7 +65,7 @@ engines_test() {
   done
   [ -n "$url" ] || { kill "$pid"; echo "build.sh: the server did not start: $(cat "$log")" >&2; exit 1; }
   local rc=0
-  (cd "$dir" && CVQ_BASE_URL="$url" CVQ_CHROMIUM=$(chromium_path) xvfb-run -a node --test --test-reporter=spec) || rc=$?
+  (cd "$dir" && CVQ_BASE_URL="$url" CVQ_CHROMIUM=$(chromium_path) xvfb-run -a node --test --test-timeout=300000 --test-reporter=spec) || rc=$?
   kill "$pid"
   return "$rc"
 }

@@ -75,8 +75,8 @@ const views = {
 for (const engine of engines) {
   describe(engine + ': axe', { concurrency: false }, () => {
     let s;
-    before(async () => { s = await open(engine); s.base = (await import('./driver.js')).baseURL; });
-    after(async () => { await s?.close(); });
+    before(async () => { s = await open(engine); s.base = (await import('./driver.js')).baseURL; }, { timeout: 120000 });
+    after(async () => { await s?.close(); }, { timeout: 60000 });
     for (const [name, reach] of Object.entries(views)) {
       test(name, async () => {
         await s.viewport(1280, 900);
@@ -88,8 +88,8 @@ for (const engine of engines) {
 
   describe(engine + ': keyboard and screen reader', { concurrency: false }, () => {
     let s;
-    before(async () => { s = await open(engine); });
-    after(async () => { await s?.close(); });
+    before(async () => { s = await open(engine); }, { timeout: 120000 });
+    after(async () => { await s?.close(); }, { timeout: 60000 });
 
     // In a browser of its own: tabbing past the last control takes the
     // focus out of the page, where Firefox keeps it for later pages.

@@ -45,6 +45,13 @@ const collector = `(() => {
   console.error = (...args) => { problems.push('console.error: ' + args.map(text).join(' ')); error(...args); };
 })()`;
 
+// withTimeout rejects when p has not settled within ms.
+function withTimeout(p, ms, what) {
+  let timer;
+  return Promise.race([p, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(what + ': no answer in ' + ms + ' ms')), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
 // freePort asks the system for a free TCP port (for WebKitWebDriver, whose
 // port must be given on its command line).
 async function freePort() {
@@ -214,14 +221,32 @@ class PuppeteerSession extends Session {
 }
 
 class WebKitSession extends Session {
+  // start launches WebKitWebDriver and a MiniBrowser session; a session
+  // that does not come up within 45 s (a MiniBrowser that died on a busy
+  // machine) is given up and tried once more, so that nothing hangs.
   static async start() {
-    const { Builder, Capabilities } = await import('selenium-webdriver');
-    const s = new WebKitSession();
-    s.engine = 'webkit';
+    let last;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const s = new WebKitSession();
+      try {
+        await withTimeout(s.launch(), 45000, 'starting a WebKit session');
+        return s;
+      } catch (e) {
+        last = e;
+        s.proc?.kill('SIGKILL');
+      }
+    }
+    throw last;
+  }
+
+  async launch() {
+    const { Builder, Capabilities, Key, By } = await import('selenium-webdriver');
+    this.engine = 'webkit';
+    this.Key = Key;
+    this.By = By;
     const port = await freePort();
     const driver = process.env.CVQ_WEBKITDRIVER || which(['WebKitWebDriver']);
-    s.proc = spawn(driver, ['--port=' + port], { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
-    s.proc.stderr.on('data', () => {});
+    this.proc = spawn(driver, ['--port=' + port], { stdio: ['ignore', 'ignore', 'ignore'] });
     const url = `http://127.0.0.1:${port}`;
     const end = Date.now() + 20000;
     while (Date.now() < end) {
@@ -231,12 +256,9 @@ class WebKitSession extends Session {
     const caps = new Capabilities();
     caps.set('browserName', 'MiniBrowser');
     caps.set('webkitgtk:browserOptions', { binary: miniBrowser(), args: ['--automation'] });
-    s.driver = await new Builder().usingServer(url).withCapabilities(caps).build();
-    await s.driver.manage().setTimeouts({ script: 60000, pageLoad: 60000 });
-    await s.driver.manage().window().setRect({ width: 1280, height: 900 }).catch(() => {});
-    s.Key = (await import('selenium-webdriver')).Key;
-    s.By = (await import('selenium-webdriver')).By;
-    return s;
+    this.driver = await new Builder().usingServer(url).withCapabilities(caps).build();
+    await this.driver.manage().setTimeouts({ script: 60000, pageLoad: 60000 });
+    await this.driver.manage().window().setRect({ width: 1280, height: 900 }).catch(() => {});
   }
 
   async goto(url) {
@@ -296,6 +318,6 @@ class WebKitSession extends Session {
   }
 
   async close() {
-    try { await this.driver.quit(); } finally { this.proc.kill(); }
+    try { await withTimeout(this.driver.quit(), 20000, 'closing the WebKit session'); } catch {} finally { this.proc.kill('SIGKILL'); }
   }
 }

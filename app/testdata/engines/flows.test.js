@@ -28,8 +28,8 @@ const answers = `[...document.querySelectorAll("#transcript .sline")].map(e => e
 for (const engine of engines) {
   describe(engine, { concurrency: false }, () => {
     let s;
-    before(async () => { s = await open(engine); });
-    after(async () => { await s?.close(); });
+    before(async () => { s = await open(engine); }, { timeout: 120000 });
+    after(async () => { await s?.close(); }, { timeout: 60000 });
 
     test('the problem collector sees a CSP violation', async () => {
       await s.goto(host.url + '/violates');
