@@ -4,6 +4,7 @@
 #   ./build.sh test                  formatting, vet (native and js/wasm), unit, wasm and browser tests, short fuzzing
 #   ./build.sh build                 build build/web/app.wasm and the assets
 #   ./build.sh static OUT [-prefix /path/]   write the playground as a static site
+#   ./build.sh engines               only the browser flows and accessibility audit, in three engines
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
 #   ./build.sh bench                 measure the engine, respond on the sample transcript, the page against a bare go-app page (Lighthouse too), docs pages
 set -euo pipefail
@@ -34,6 +35,39 @@ need_tool() {
   [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >&2
+}
+
+# engines_test runs the browser flows and the accessibility audit in
+# Chromium, Firefox ESR and WebKitGTK (app/testdata/engines, node's own test
+# runner) against the playground's server, built as ./build.sh serve builds
+# it and started on a free port. CVQ_ENGINES picks engines (default all).
+engines_test() {
+  need_tool firefox-esr firefox-esr
+  need_tool WebKitWebDriver webkit2gtk-driver
+  need_tool xvfb-run xvfb
+  need_tool npm npm
+  local dir=app/testdata/engines
+  # npm ci again only when the lock file changed since the last install.
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json" 2>/dev/null; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock.json) >&2
+  fi
+  build_wasm
+  go build -o build/cvq-playground ./app
+  local log=build/engines-server.log
+  CVQ_VERSION=$(cat build/version) ./build/cvq-playground serve -addr 127.0.0.1:0 >"$log" 2>&1 &
+  local pid=$!
+  trap "kill $pid 2>/dev/null" EXIT
+  local url=""
+  for _ in $(seq 100); do
+    url=$(sed -n 's|^CVQ playground on \(http://[^ ]*\)/$|\1|p' "$log")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { kill "$pid"; echo "build.sh: the server did not start: $(cat "$log")" >&2; exit 1; }
+  local rc=0
+  (cd "$dir" && CVQ_BASE_URL="$url" CVQ_CHROMIUM=$(chromium_path) xvfb-run -a node --test --test-timeout=300000 --test-reporter=spec) || rc=$?
+  kill "$pid"
+  return "$rc"
 }
 
 # fuzz_all runs every fuzz target for $1 seconds each.
@@ -130,6 +164,12 @@ case "${1:-}" in
     fuzz_all 3
     echo "== browser tests (headless chromium)" >&2
     CVQ_CHROMIUM=$(chromium_path) go test -count=1 -tags browser -run . ./app
+    echo "== browser flows and accessibility in chromium, firefox and webkit" >&2
+    engines_test
+    ;;
+  engines)
+    need_go
+    engines_test
     ;;
   fuzz)
     need_go
@@ -164,7 +204,7 @@ case "${1:-}" in
     echo "(written to build/bench.json; every load in build/bench.log)" >&2
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

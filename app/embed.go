@@ -48,12 +48,14 @@ func (e *embed) OnMount(ctx app.Context) {
 func (e *embed) OnDismount() { e.dismount() }
 
 func (e *embed) Render() app.UI {
-	return app.Div().Class("root embed").Body(
+	return app.Main().Class("root embed").Body(
+		app.H1().Class("sr-only").Text("CVQ example"),
 		&notices{Update: e.update, LinkMsg: e.linkMsg},
 		app.Div().Class("embed-grid").Body(
 			&editorPane{Text: e.input, Rows: embedRows(e.input), Wrap: "soft", Skipped: e.res.Skipped},
 			newTranscriptPane(&e.pageState),
 		),
+		&announcer{Text: e.announced},
 		app.Details().Class("embed-explain").Body(
 			app.Summary().Text("Explain the selected line"),
 			newExplanationPane(&e.pageState),

@@ -15,8 +15,8 @@ import (
 const usage = `cvq-playground: the MSN Messenger CVQ/CVR playground.
 
 Usage:
-  cvq-playground serve   [-addr 127.0.0.1:8000]        run the playground web page
-  cvq-playground static  [-prefix /path/] OUT          write the playground as a static site
+  cvq-playground serve   [-addr 127.0.0.1:8000] [-base-url URL]   run the playground web page
+  cvq-playground static  [-prefix /path/] [-base-url URL] OUT     write the playground as a static site
   cvq-playground respond [-policy NAME|FILE.json] < transcript
         write the server's answers in the wiki's notation; exit 1 when a
         pasted expectation (S: lines) differs
@@ -58,17 +58,23 @@ func siteCommand(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", defaultAddr(), "serve: listen `address`")
 	prefix := fs.String("prefix", "/", "static: the `path` the site is served under")
+	baseURL := fs.String("base-url", os.Getenv("CVQ_PUBLIC_URL"), "the site's public `URL`, for link previews (default $CVQ_PUBLIC_URL)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
+	cfg := siteConfig()
 	var err error
+	if cfg.BaseURL, err = site.ParseBaseURL(*baseURL); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
 	if args[0] == "serve" {
-		err = siteConfig().Serve(*addr, stderr)
+		err = cfg.Serve(*addr, stderr)
 	} else if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "static: give the output directory: static [-prefix /path/] OUT")
 		return 2
 	} else {
-		err = siteConfig().WriteStatic(fs.Arg(0), *prefix)
+		err = cfg.WriteStatic(fs.Arg(0), *prefix)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", args[0], err)
@@ -79,7 +85,8 @@ func siteCommand(args []string, stderr io.Writer) int {
 
 // siteConfig is the site of this program, as build.sh lays it out:
 // CVQ_WEB_DIR (default build) holds web/app.wasm and the assets, and
-// CVQ_VERSION identifies the build.
+// CVQ_VERSION identifies the build. Its public address is the
+// -base-url flag's business.
 func siteConfig() site.Config {
 	dir := os.Getenv("CVQ_WEB_DIR")
 	if dir == "" {

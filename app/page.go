@@ -26,6 +26,9 @@ type pageCore struct {
 	persist  func(app.Context) // keeps the state for the next visit; nil in the embed
 	showLink bool              // the address bar follows the state
 	release  []func()          // what mount registered outside go-app
+	// announced is what the live region says: the selected line's answer,
+	// once changes settle.
+	announced string
 }
 
 // mount starts the page in the browser on the state the link carries
@@ -85,6 +88,7 @@ func (c *pageCore) changed(ctx app.Context) {
 			return
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			c.announced = c.announcement()
 			c.syncURL(ctx)
 			if c.persist != nil {
 				c.persist(ctx)

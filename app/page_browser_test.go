@@ -241,7 +241,7 @@ func TestPrerenderedPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the loader reports the blocked download", `!document.querySelector("#app-wasm-loader-label").textContent.includes("Starting")`)
-	if got, want := eval[string](t, ctx, `document.querySelector(".line-button").textContent`), "1C: "+wikiLines[0]; got != want {
+	if got, want := eval[string](t, ctx, `document.querySelector(".line-button").textContent`), "Explain line 1: C: "+wikiLines[0]; got != want {
 		t.Errorf("first transcript line reads %q, want %q", got, want)
 	}
 	if got := eval[string](t, ctx, `document.querySelector(".server .sline").textContent`); got != "S: CVQ 1 5.0.0537 5.0.0537 1.0.0863 http://download.microsoft.com/download/msnmessenger/install/5.0/w98nt42kmexp/en-us/setupdl.exe http://messenger.microsoft.com" {

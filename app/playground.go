@@ -113,6 +113,7 @@ func (p *playground) Render() app.UI {
 					Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
 				},
 			},
+			&announcer{Text: p.announced},
 		),
 		app.If(p.showHelp, func() app.UI { return &helpPanel{} }),
 		app.Footer().Class("footer").Body(

@@ -93,17 +93,21 @@ func (t *timeline) Render() app.UI {
 	for _, m := range marks {
 		desc += m.Label + " " + m.Version + "; "
 	}
+	slots := timelineSlots(len(builds), marks)
 	return app.Figure().Class("timeline").Aria("label", desc).Body(
 		app.Div().Class("track").Aria("hidden", true).Body(
-			app.Range(builds).Slice(func(i int) app.UI {
-				b := builds[i]
-				return app.Span().Class("tick").Style("left", fmt.Sprintf("%.2f%%", timelinePos(builds, b.V))).
-					Title(b.Product + " " + b.Version + " (" + b.Released + ")")
-			}),
-			app.Range(marks).Slice(func(i int) app.UI {
-				m := marks[i]
-				return app.Span().Class("mark "+m.Class).Style("left", fmt.Sprintf("%.2f%%", m.Pos)).
-					Title(m.Label + " " + m.Version)
+			app.Range(slots).Slice(func(k int) app.UI {
+				sl := slots[k]
+				return app.Span().Class("slot").Body(
+					app.If(sl.Build >= 0, func() app.UI {
+						b := builds[sl.Build]
+						return app.Span().Class("tick").Title(b.Product + " " + b.Version + " (" + b.Released + ")")
+					}),
+					app.Range(sl.Marks).Slice(func(i int) app.UI {
+						m := sl.Marks[i]
+						return app.Span().Class("mark " + m.Class).Title(m.Label + " " + m.Version)
+					}),
+				)
 			}),
 		),
 		app.Div().Class("ends").Aria("hidden", true).Body(

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 
 	"cvq-playground/protocol"
@@ -42,11 +41,15 @@ func (t *transcriptRow) Render() app.UI {
 		app.If(r.NewConn, func() app.UI {
 			return app.Div().Class("conn-break").Text("new connection " + strconv.Itoa(r.Conn))
 		}),
+		// The name is the visible text with its purpose before it, read
+		// as "Explain line 2: CVQ 2 …" (an aria-label would hide the
+		// visible text from speech input).
 		app.Button().Type("button").Class("line-button").Aria("current", r.Selected).
-			Aria("label", fmt.Sprintf("Explain line %d: %s", r.Line, printableLine(r.Text))).
 			OnClick(func(ctx app.Context, e app.Event) { send(ctx, actionSelect, r.Index) }).Body(
+			app.Span().Class("sr-only").Text("Explain line "),
 			app.Span().Class("lineno").Text(strconv.Itoa(r.Line)),
-			app.Span().Class("pfx").Text("C:"),
+			app.Span().Class("sr-only").Text(": "),
+			app.Span().Class("pfx").Aria("hidden", true).Text("C:"),
 			app.Text(" "),
 			app.Span().Class("cline").Body(app.Range(r.Tokens).Slice(func(i int) app.UI {
 				return app.Span().Class(r.Tokens[i].Class).Text(r.Tokens[i].Text)

@@ -130,7 +130,7 @@ func (c Config) compactPages(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		body := rec.body.Bytes()
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
-			body = compactHTML(body)
+			body = c.shareMeta(compactHTML(body), r.URL.Path)
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
 		w.WriteHeader(rec.status)
@@ -150,7 +150,7 @@ func (p *pageRecorder) Write(b []byte) (int, error) { return p.body.Write(b) }
 func (p *pageRecorder) WriteHeader(status int)      { p.status = status }
 
 // compactStatic compacts the pages of a static export.
-func compactStatic(out string) error {
+func (c Config) compactStatic(out string) error {
 	return filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
 			return err
@@ -159,6 +159,13 @@ func compactStatic(out string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(path, compactHTML(data), 0o644)
+		rel, err := filepath.Rel(out, path)
+		if err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); rel == "index.html" {
+			rel = ""
+		}
+		return os.WriteFile(path, c.shareMeta(compactHTML(data), rel), 0o644)
 	})
 }

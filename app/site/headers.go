@@ -1,6 +1,9 @@
 package site
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // securityHeaders adds the headers every response carries.
 func (c Config) securityHeaders(next http.Handler) http.Handler {
@@ -8,12 +11,11 @@ func (c Config) securityHeaders(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		if c.isEmbed(r.URL.Path) || r.URL.Path == EngineFrame {
-			// Documentation sites frame the embed and the engine's frame
-			// (embed.js); nothing else.
-			h.Set("Content-Security-Policy", cspEmbed)
-		} else {
-			h.Set("Content-Security-Policy", cspPage)
+		// Documentation sites frame the embed and the engine's frame
+		// (embed.js); nothing else.
+		policy := c.policyFor(r.URL.Path)
+		h.Set("Content-Security-Policy", policy)
+		if policy != cspEmbed {
 			h.Set("X-Frame-Options", "DENY")
 		}
 		next.ServeHTTP(w, r)
@@ -24,15 +26,37 @@ func (c Config) securityHeaders(next http.Handler) http.Handler {
 // it runs the engine for every example there.
 const EngineFrame = "/web/engine.html"
 
-// cspBase allows the site's own scripts and WebAssembly compilation, and
-// nothing from elsewhere. go-app's page starts with an inline script, hence
-// 'unsafe-inline' for scripts; no user text ever reaches the page as HTML.
-// It is also the meta tag of the static export, where headers can't be set
-// (a meta tag cannot carry frame-ancestors).
-const cspBase = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'"
+// cspBase allows the site's own scripts, styles and WebAssembly
+// compilation, and nothing from elsewhere: no inline script and no inline
+// style. go-app's page has neither (its loader is /app.js, its styles
+// /app.css); the page positions nothing with a style attribute, and what
+// the scripts style, they style through the CSSOM, which the policy
+// allows. It is also the meta tag of the static export, where headers
+// can't be set (a meta tag cannot carry frame-ancestors): one policy for
+// both.
+const cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 
 // The playground refuses to be framed; the embed may be framed anywhere.
 const (
 	cspPage  = cspBase + "; frame-ancestors 'none'"
 	cspEmbed = cspBase + "; frame-ancestors *"
 )
+
+// demoPage stands for a documentation site that is not this one: it keeps
+// its styles in its own <style> element, as such pages do, and so do the
+// views embed.js draws in it. Scripts stay as strict.
+const demoPage = "/web/embed-demo.html"
+
+var cspDemo = strings.Replace(cspPage, "style-src 'self'", "style-src 'self' 'unsafe-inline'", 1)
+
+// policyFor is the Content-Security-Policy of the response to a request
+// for p.
+func (c Config) policyFor(p string) string {
+	switch {
+	case c.isEmbed(p) || p == EngineFrame:
+		return cspEmbed
+	case p == demoPage:
+		return cspDemo
+	}
+	return cspPage
+}

@@ -36,6 +36,10 @@ type Config struct {
 	// PageStarted is the message the page posts to a new service worker
 	// once its first frame is drawn (see serviceWorker).
 	PageStarted string
+	// BaseURL is the address the site is published at, ending in "/"
+	// (see ParseBaseURL): link previews (og:url, og:image) need absolute
+	// addresses. Empty, the pages carry none.
+	BaseURL string
 }
 
 // appHandler is the go-app handler shared by serve and static.

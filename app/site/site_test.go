@@ -82,7 +82,7 @@ func TestSecurityHeaders(t *testing.T) {
 		h := resp.Header
 		csp := h.Get("Content-Security-Policy")
 		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") != "no-referrer" ||
-			!strings.Contains(csp, "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'") || !strings.Contains(csp, "default-src 'self'") {
+			!strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval';") || !strings.Contains(csp, "default-src 'self'") {
 			t.Errorf("%s: headers %v", path, h)
 		}
 		embed := strings.HasPrefix(path, "/embed")

@@ -19,7 +19,7 @@ func (c Config) WriteStatic(out, prefix string) error {
 	if err := app.GenerateStaticWebsite(out, c.appHandler(res)); err != nil {
 		return err
 	}
-	if err := compactStatic(out); err != nil {
+	if err := c.compactStatic(out); err != nil {
 		return err
 	}
 	assets, err := filepath.Glob(filepath.Join(c.Dir, "web", "*"))

@@ -1,0 +1,143 @@
+// What a reader does with the playground, in every engine: the page comes
+// alive, a typed line is answered, a link carries the state, an embed
+// sizes itself in a documentation page, a broken policy shows its mistake
+// at the field, and nothing goes wrong on the way (no console error, no
+// uncaught exception, no Content Security Policy violation).
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { baseURL, engines, open } from './driver.js';
+import { startHost } from './host.js';
+
+const shots = new URL('../../../build/screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+let host;
+before(async () => { host = await startHost(baseURL); });
+after(async () => { await host?.close(); });
+
+// clean fails when the page or its frames reported a problem.
+async function clean(s) {
+  assert.deepEqual(await s.problems(), [], `problems in ${s.engine}`);
+}
+
+// answers returns the server lines of the transcript.
+const answers = `[...document.querySelectorAll("#transcript .sline")].map(e => e.textContent)`;
+
+for (const engine of engines) {
+  describe(engine, { concurrency: false }, () => {
+    let s;
+    before(async () => { s = await open(engine); }, { timeout: 120000 });
+    after(async () => { await s?.close(); }, { timeout: 60000 });
+
+    test('the problem collector sees a CSP violation', async () => {
+      await s.goto(host.url + '/violates');
+      await s.waitFor('the violation after the load', `window.__cvq && window.__cvq.problems.some(p => p.includes("style-src"))`, 10000);
+      const p = await s.problems();
+      // From the first byte where the driver can see it: the inline script.
+      if (engine !== 'webkit') assert.ok(p.some(x => x.includes('script-src')), `the inline script's violation was not seen: ${JSON.stringify(p)}`);
+    });
+
+    test('the page becomes live', async () => {
+      await s.goto(baseURL + '/');
+      // Prerendered, the editor is read-only; the WebAssembly replaces it.
+      await s.waitFor('the page is live', `document.querySelector("#wasm-ready") !== null && !document.querySelector("#editor").readOnly`, 60000);
+      const lines = await s.run(answers);
+      assert.equal(lines.length, 6);
+      assert.match(lines[0], /^S: CVQ 1 5\.0\.0537 5\.0\.0537 1\.0\.0863 /);
+      await s.screenshot(`${shots}${engine}-page.png`);
+      await clean(s);
+    });
+
+    test('typing a new line computes its answer', async () => {
+      await s.live('/');
+      await s.run(`(e => { e.focus(); e.select(); return true })(document.querySelector("#editor"))`);
+      await s.type('#editor', 'CVQ 6 spaghetti');
+      await s.waitFor('the 731', `document.querySelector("#transcript .sline")?.textContent === "S: 731 6"`);
+      assert.equal(await s.run(`document.querySelector("#editor").value`), 'CVQ 6 spaghetti');
+      await clean(s);
+    });
+
+    test('a share link round-trips', async () => {
+      const input = 'VER 1 MSNP8 CVR0\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS a@b.com';
+      await s.live('/#policy=msn-2003-09&in=' + encodeURIComponent(input) + '&sel=2');
+      await s.waitFor('the link\'s answer', `${answers}.some(t => t.startsWith("S: CVR 2 6.0.0602 6.0.0602 1.0.0000"))`);
+      // An edit moves into the address; the address opened afresh (with
+      // an empty local storage) brings back the same state.
+      const before = await s.run('location.hash');
+      await s.run(`(e => { e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true })(document.querySelector("#editor"))`);
+      await s.type('#editor', '\nCVQ 3 0x0c0a winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS');
+      await s.waitFor('the answer', `${answers}.length === 2`);
+      await s.waitFor('the address follows', `location.hash.includes("CVQ%203%200x0c0a") || (location.hash.startsWith("#z=") && location.hash !== ${JSON.stringify(before)})`);
+      const link = await s.run('location.href');
+      const want = await s.run(answers);
+      await s.live(link.slice(baseURL.length));
+      assert.equal(await s.run(`document.querySelector("#editor").value`), input + '\nCVQ 3 0x0c0a winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS');
+      assert.equal(await s.run(`document.querySelector("#preset").value`), 'msn-2003-09');
+      assert.deepEqual(await s.run(answers), want);
+      await clean(s);
+    });
+
+    test('the embed sizes itself in a documentation page on another site', async () => {
+      await s.goto(host.url + '/docs');
+      await s.waitFor('the frame', `document.querySelector("iframe") !== null`);
+      await s.inFrame('iframe', () => s.waitFor('the embed is live', `document.querySelector("#wasm-ready") !== null`, 60000));
+      await s.inFrame('iframe', () => s.waitFor('the embed answers', `document.querySelectorAll("#transcript .sline").length === 3`));
+      // The frame takes its content's height: no inner scrollbar, no
+      // more than a margin of empty space.
+      let fit;
+      for (const end = Date.now() + 20000; Date.now() < end;) {
+        const frame = await s.run(`document.querySelector("iframe").clientHeight`);
+        const inner = await s.inFrame('iframe', () => s.run(`[document.documentElement.scrollHeight, Math.ceil(document.body.getBoundingClientRect().bottom)]`));
+        fit = { frame, scroll: inner[0], content: inner[1] };
+        if (fit.scroll <= frame + 1 && frame - fit.content <= 24) break;
+        fit.bad = true;
+        await new Promise(r => setTimeout(r, 200));
+      }
+      assert.ok(!fit.bad, `the frame does not fit its content: ${JSON.stringify(fit)}`);
+      await clean(s);
+    });
+
+    // The documentation page marks each example's host element with
+    // data-cvq-state: pending, answered or error.
+    test('the docs page\'s examples answer', async () => {
+      await s.goto(baseURL + '/web/embed-demo.html');
+      // Examples start as they come into view: each poll brings the first
+      // one not answered yet into view.
+      await s.waitFor('every example answered', `(() => {
+        const e = [...document.querySelectorAll("[data-cvq-state]")];
+        const waiting = e.find(x => x.dataset.cvqState !== "answered");
+        if (waiting) waiting.scrollIntoView({block: "center"});
+        return e.length >= 20 && !waiting;
+      })()`, 90000);
+      const errors = await s.run(`document.querySelectorAll('[data-cvq-state="error"]').length`);
+      assert.equal(errors, 0);
+      await clean(s);
+    });
+
+    test('a broken policy shows its error at the field', async () => {
+      await s.live('/');
+      await s.click('#tab-policy');
+      await s.waitFor('the policy editor', `document.querySelector("#policy-json") !== null`);
+      await s.run(`(e => { e.value = e.value.replace('"minimum": "6.2.0205"', '"minimum": 6.2'); e.dispatchEvent(new Event("input", {bubbles: true})); return true })(document.querySelector("#policy-json"))`);
+      await s.waitFor('the mistake is shown', `document.querySelector("#policy-error") !== null`);
+      const msg = await s.text('#policy-error');
+      assert.match(msg, /line \d+/);
+      assert.match(msg, /minimum/);
+      // At the field: the editor is marked invalid, described by the
+      // message, and the message sits right under it.
+      const at = await s.run(`(() => {
+        const f = document.querySelector("#policy-json"), m = document.querySelector("#policy-error");
+        const a = f.getBoundingClientRect(), b = m.getBoundingClientRect();
+        return { invalid: f.getAttribute("aria-invalid"), describedby: f.getAttribute("aria-describedby"), gap: b.top - a.bottom, left: Math.abs(b.left - a.left) };
+      })()`);
+      assert.equal(at.invalid, 'true');
+      assert.equal(at.describedby, 'policy-error');
+      assert.ok(at.gap >= -1 && at.gap < 40 && at.left < 40, `the message is not at the field: ${JSON.stringify(at)}`);
+      // The last valid policy stays in force.
+      assert.ok((await s.run(answers)).some(t => t.startsWith('S: CVQ 2 7.0.0813 7.0.0813 6.2.0205')));
+      await clean(s);
+    });
+  });
+}
