@@ -34,7 +34,9 @@ func Decode(fragment string) (st State, ok bool, err error) {
 		if err != nil {
 			return st, false, fmt.Errorf("the link's %q is not properly percent-encoded", k)
 		}
-		params[k] = val
+		// Bytes that are not UTF-8 become U+FFFD, as they would in the
+		// page's editor, so that what is decoded encodes back the same.
+		params[k] = strings.ToValidUTF8(val, "\uFFFD")
 	}
 	if z, isCompact := params["z"]; isCompact {
 		st, err = decompress(z)
