@@ -85,14 +85,19 @@ build_wasm() {
   mkdir -p build/web
   # No inlining in go-app, this project's packages, and the standard
   # packages the page uses off the keystroke path (policy JSON, URLs,
-  # escaping, MIME) or never runs (crypto, linked through go-app's
-  # net/http): their code is mostly small setters and one-off work, and
-  # app.wasm comes out smaller (brotli 1.64 MB → 1.55 MB) for no measurable
-  # cost per keystroke.
+  # escaping, MIME, time, formatting, reflection for go-app's comparisons,
+  # logging, files) or never runs (crypto, math/big and compress/gzip,
+  # linked through go-app's net/http): their code is mostly small setters
+  # and one-off work, and app.wasm comes out smaller (brotli 1.64 MB →
+  # 1.57 MB) for no measurable cost per keystroke or at start. Packages
+  # whose code grows without inlining (net/..., syscall/js, encoding/...)
+  # keep it. binaryen's wasm-opt is not used: every level tried makes the
+  # brotli copy larger, since it re-encodes Go's code less compactly.
   GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" \
     -gcflags='github.com/maxence-charriere/go-app/v10/...=-l' -gcflags='cvq-playground/...=-l' \
     -gcflags='encoding/json=-l' -gcflags='html=-l' -gcflags='net/url=-l' -gcflags='mime/...=-l' \
-    -gcflags='crypto/...=-l' \
+    -gcflags='crypto/...=-l' -gcflags='math/...=-l' -gcflags='compress/...=-l' \
+    -gcflags='time=-l' -gcflags='fmt=-l' -gcflags='reflect=-l' -gcflags='log/...=-l' -gcflags='os/...=-l' \
     -o build/web/app.wasm ./app
   # The documentation engine: the engine alone, for embed.js's engine
   # frame, with the wasm_exec.js of the Go that built it.
