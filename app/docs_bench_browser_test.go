@@ -43,17 +43,25 @@ type docsRun struct {
 }
 
 func TestDocsBench(t *testing.T) {
-	old, err := exec.Command("git", "show", oldEmbedCommit+":static/embed.js").Output()
-	if err != nil {
-		t.Logf("no old loader to compare with (%v)", err)
-		old = nil
-	}
-	srv := httptest.NewServer(docsHandler(siteHandler(siteDir), old))
-	defer srv.Close()
+	// Loaders taken from git: "old", and "prev" (CVQ_DOCS_PREV names a
+	// commit) to compare a change of embed.js with, on the same engine.
+	loaders := map[string][]byte{}
 	variants := []string{"new"}
-	if old != nil {
-		variants = []string{"old", "new"}
+	commits := [][2]string{{"old", oldEmbedCommit}}
+	if c := os.Getenv("CVQ_DOCS_PREV"); c != "" {
+		commits = append(commits, [2]string{"prev", c})
 	}
+	for _, c := range commits {
+		src, err := exec.Command("git", "show", c[1]+":static/embed.js").Output()
+		if err != nil {
+			t.Logf("no %s loader to compare with (%v)", c[0], err)
+			continue
+		}
+		loaders[c[0]] = src
+		variants = append([]string{c[0]}, variants...)
+	}
+	srv := httptest.NewServer(docsHandler(siteHandler(siteDir), loaders))
+	defer srv.Close()
 	if v := os.Getenv("CVQ_DOCS_VARIANTS"); v != "" {
 		variants = strings.Split(v, ",")
 	}

@@ -110,17 +110,18 @@ const probeJS = `(function () {
 
 // docsHandler serves /docs/N?embed=new|old|none[&live=L] (a page of N
 // examples, or of N sections of which the first L hold one), the
-// probe, and the old loader (oldEmbed, if not empty) at /docs/old-embed.js;
-// the rest goes to site.
-func docsHandler(site http.Handler, oldEmbed []byte) http.Handler {
+// probe, and other loaders (loaders: variant → script, such as "old", the
+// loader of an earlier release) at /docs/VARIANT-embed.js; the rest goes to
+// site.
+func docsHandler(site http.Handler, loaders map[string][]byte) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch p := r.URL.Path; {
 		case p == "/docs/probe.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			w.Write([]byte(probeJS))
-		case p == "/docs/old-embed.js" && oldEmbed != nil:
+		case strings.HasSuffix(p, "-embed.js") && loaders[strings.TrimSuffix(strings.TrimPrefix(p, "/docs/"), "-embed.js")] != nil:
 			w.Header().Set("Content-Type", "text/javascript")
-			w.Write(oldEmbed)
+			w.Write(loaders[strings.TrimSuffix(strings.TrimPrefix(p, "/docs/"), "-embed.js")])
 		case strings.HasPrefix(p, "/docs/"):
 			n, err := strconv.Atoi(strings.TrimPrefix(p, "/docs/"))
 			if err != nil || n < 0 || n > 500 {
@@ -128,11 +129,11 @@ func docsHandler(site http.Handler, oldEmbed []byte) http.Handler {
 				return
 			}
 			script := "/web/embed.js"
-			switch r.URL.Query().Get("embed") {
-			case "old":
-				script = "/docs/old-embed.js"
-			case "none":
+			switch v := r.URL.Query().Get("embed"); {
+			case v == "none":
 				script = ""
+			case loaders[v] != nil:
+				script = "/docs/" + v + "-embed.js"
 			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			live := n
