@@ -225,23 +225,18 @@
     return v;
   }
 
-  // style gives a shadow root the views' CSS: a <style> element, which
-  // Chromium restyles faster than one constructed sheet adopted by every
-  // root, unless the host page's CSP refuses inline styles; then the
-  // constructed sheet, which CSP does not govern.
-  var inlineRefused = false;
+  // style gives a shadow root the views' CSS: one constructed sheet, parsed
+  // once and adopted by every root (a strict host CSP allows it too); a
+  // <style> element where constructed sheets are missing. A rendered view
+  // keeps the <style> it came with.
+  var constructed = "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype;
   function style(root) {
-    if (!inlineRefused) {
-      var s = root.querySelector("style");
-      if (!s) s = root.insertBefore(el("style", "", css), root.firstChild);
-      if (s.sheet) return;
-      s.remove();
-      inlineRefused = true;
+    if (root.querySelector("style")) return;
+    if (constructed && !sheet) {
+      try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { constructed = false; }
     }
-    if (!sheet && "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
-      try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
-    }
-    if (sheet) root.adoptedStyleSheets = [sheet];
+    if (constructed) root.adoptedStyleSheets = [sheet];
+    else root.insertBefore(el("style", "", css), root.firstChild);
   }
 
   // editor makes the editor of an example's lines.
