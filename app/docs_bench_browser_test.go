@@ -11,12 +11,10 @@ package main
 // how smoothly the page scrolled. The loader of the previous release (one go-app
 // frame per example, from git) is measured in the same run, interleaved,
 // when git can give it, and so is the same page without a loader (its text
-// alone costs something to lay out and scroll). Memory is counted three
-// ways: private pages (what one process alone maps), resident pages,
-// private and shared (shared pages are counted once per process that maps
-// them), and proportional (PSS: each shared page split among the processes
-// that map it, so the sum is the browser's footprint, however the pages
-// move between private and shared). Measurements, not assertions.
+// alone costs something to lay out and scroll). Memory is counted twice:
+// private pages (what the browser's processes alone hold) and resident
+// pages, private and shared (the measure; shared library pages are
+// counted once per process). Measurements, not assertions.
 
 import (
 	"context"
@@ -39,9 +37,9 @@ import (
 const oldEmbedCommit = "a46d8ea"
 
 type docsRun struct {
-	privMB, rssMB, pssMB, cpuS, firstMS float64
-	answered                            int
-	probe                               docsProbe
+	privMB, rssMB, cpuS, firstMS float64
+	answered                     int
+	probe                        docsProbe
 }
 
 func TestDocsBench(t *testing.T) {
@@ -105,23 +103,22 @@ func TestDocsBench(t *testing.T) {
 	of := []func(docsRun) float64{
 		func(m docsRun) float64 { return m.privMB },
 		func(m docsRun) float64 { return m.rssMB },
-		func(m docsRun) float64 { return m.pssMB },
 		func(m docsRun) float64 { return m.cpuS },
 	}
-	formats := []string{"%.0f", "%.0f", "%.0f", "%.2f"}
+	formats := []string{"%.0f", "%.0f", "%.2f"}
 	var b strings.Builder
-	fmt.Fprintf(&b, "| loader | live examples | beyond | private memory (MB) | private + shared (MB) | proportional (MB) | CPU (s) | first answer (ms) | answered |\n|---|---|---|---|---|---|---|---|---|\n")
-	row := func(label, n, base string, cols [4][]float64, first, ans string) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", label, n, base, span(cols[0], formats[0]), span(cols[1], formats[1]), span(cols[2], formats[2]), span(cols[3], formats[3]), first, ans)
+	fmt.Fprintf(&b, "| loader | live examples | beyond | private memory (MB) | private + shared (MB) | CPU (s) | first answer (ms) | answered |\n|---|---|---|---|---|---|---|---|\n")
+	row := func(label, n, base string, cols [3][]float64, first, ans string) {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, n, base, span(cols[0], formats[0]), span(cols[1], formats[1]), span(cols[2], formats[2]), first, ans)
 	}
-	var none [4][]float64
+	var none [3][]float64
 	for i := range of {
 		none[i] = extra("none", "empty", of[i])
 	}
 	row("none", "0 (20 sections)", "empty page", none, "", "")
 	for _, v := range variants {
 		for _, base := range []string{"empty", "none"} {
-			var cols [2][4][]float64
+			var cols [2][3][]float64
 			for j, n := range []string{"1", "20"} {
 				key := v + "/" + n
 				for i := range of {
@@ -135,14 +132,14 @@ func TestDocsBench(t *testing.T) {
 				}
 				row(v, n, map[string]string{"empty": "empty page", "none": "same page, no loader"}[base], cols[j], span(first, "%.0f"), ans)
 			}
-			var ratio [4][]float64
+			var ratio [3][]float64
 			for i := range of {
 				for k := range cols[1][i] {
 					ratio[i] = append(ratio[i], cols[1][i][k]/cols[0][i][k])
 				}
 			}
-			fmt.Fprintf(&b, "| %s | 20 ÷ 1 | %s | ×%s | ×%s | ×%s | ×%s | | |\n", v, map[string]string{"empty": "empty page", "none": "same page, no loader"}[base],
-				span(ratio[0], "%.2f"), span(ratio[1], "%.2f"), span(ratio[2], "%.2f"), span(ratio[3], "%.2f"))
+			fmt.Fprintf(&b, "| %s | 20 ÷ 1 | %s | ×%s | ×%s | ×%s | | |\n", v, map[string]string{"empty": "empty page", "none": "same page, no loader"}[base],
+				span(ratio[0], "%.2f"), span(ratio[1], "%.2f"), span(ratio[2], "%.2f"))
 		}
 	}
 	// The scroll: frames drawn, frames that came late (> 25 ms), the
@@ -193,7 +190,7 @@ func measureDocs(t *testing.T, url string, n int) docsRun {
 	}
 	pid := chromedp.FromContext(ctx).Browser.Process().Pid
 	time.Sleep(time.Second)
-	_, _, _, cpu0 := treeUsage(pid)
+	_, _, cpu0 := treeUsage(pid)
 	start := time.Now()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
@@ -206,8 +203,8 @@ func measureDocs(t *testing.T, url string, n int) docsRun {
 	} else {
 		t.Logf("%s took %v, over the measured interval", url, time.Since(start))
 	}
-	priv, rss, pss, cpu := treeUsage(pid)
-	return docsRun{privMB: priv, rssMB: rss, pssMB: pss, cpuS: cpu - cpu0, firstMS: p.First, answered: p.Answered, probe: p}
+	priv, rss, cpu := treeUsage(pid)
+	return docsRun{privMB: priv, rssMB: rss, cpuS: cpu - cpu0, firstMS: p.First, answered: p.Answered, probe: p}
 }
 
 // docsInterval is how long after navigation a page's cost is read: the
@@ -250,12 +247,10 @@ func waitDocs(t *testing.T, ctx context.Context, n int) docsProbe {
 	return p
 }
 
-// treeUsage sums the private, the resident (private and shared; a page
-// shared by two of the browser's processes counts twice) and the
-// proportional (a shared page split among the processes that map it, so
-// counted once in the sum) memory (MB), and the user and system CPU time (s, with that of reaped children)
+// treeUsage sums the private and the resident (private and shared) memory
+// (MB) and the user and system CPU time (s, with that of reaped children)
 // of pid and its descendants.
-func treeUsage(pid int) (privMB, rssMB, pssMB, cpuS float64) {
+func treeUsage(pid int) (privMB, rssMB, cpuS float64) {
 	parent := map[int]int{}
 	stats := map[int][]string{}
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
@@ -304,10 +299,8 @@ func treeUsage(pid int) (privMB, rssMB, pssMB, cpuS float64) {
 				privMB += kb / 1024
 			case "Rss:":
 				rssMB += kb / 1024
-			case "Pss:":
-				pssMB += kb / 1024
 			}
 		}
 	}
-	return privMB, rssMB, pssMB, cpuS
+	return privMB, rssMB, cpuS
 }

@@ -193,12 +193,8 @@ func summarizeTrace(events []traceEvent) {
 	}
 	sort.Slice(lines, func(i, j int) bool { return lines[i].cpu > lines[j].cpu })
 	total := 0.0
-	kinds := map[string]float64{}
 	for _, l := range lines {
 		total += l.cpu
-		for k, v := range l.kinds {
-			kinds[k] += v
-		}
 		var ks []string
 		for k, v := range l.kinds {
 			if v >= 1000 {
@@ -208,10 +204,5 @@ func summarizeTrace(events []traceEvent) {
 		sort.Strings(ks)
 		fmt.Printf("  %-40s cpu %6.0f ms   %s\n", l.name, l.cpu/1000, strings.Join(ks, ", "))
 	}
-	var ks []string
-	for k, v := range kinds {
-		ks = append(ks, fmt.Sprintf("%s %.0f", k, v/1000))
-	}
-	sort.Strings(ks)
-	fmt.Printf("  total top-level task CPU: %.0f ms; all threads: %s\n", total/1000, strings.Join(ks, ", "))
+	fmt.Printf("  total top-level task CPU: %.0f ms\n", total/1000)
 }
