@@ -204,6 +204,9 @@ func measureDocs(t *testing.T, url string, n int) docsRun {
 		t.Logf("%s took %v, over the measured interval", url, time.Since(start))
 	}
 	priv, rss, cpu := treeUsage(pid)
+	if os.Getenv("CVQ_DOCS_PROCS") != "" {
+		t.Logf("%s: %s", url, procUsage(pid))
+	}
 	return docsRun{privMB: priv, rssMB: rss, cpuS: cpu - cpu0, firstMS: p.First, answered: p.Answered, probe: p}
 }
 
@@ -251,6 +254,15 @@ func waitDocs(t *testing.T, ctx context.Context, n int) docsProbe {
 // (MB) and the user and system CPU time (s, with that of reaped children)
 // of pid and its descendants.
 func treeUsage(pid int) (privMB, rssMB, cpuS float64) {
+	return procTreeUsage(pid, true)
+}
+
+// treeUsageOne is treeUsage of pid alone.
+func treeUsageOne(pid int) (privMB, rssMB, cpuS float64) {
+	return procTreeUsage(pid, false)
+}
+
+func procTreeUsage(pid int, tree bool) (privMB, rssMB, cpuS float64) {
 	parent := map[int]int{}
 	stats := map[int][]string{}
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
@@ -269,6 +281,9 @@ func treeUsage(pid int) (privMB, rssMB, cpuS float64) {
 		parent[p], stats[p] = pp, f
 	}
 	in := func(p int) bool {
+		if !tree {
+			return p == pid
+		}
 		for ; p > 1; p = parent[p] {
 			if p == pid {
 				return true
@@ -303,4 +318,47 @@ func treeUsage(pid int) (privMB, rssMB, cpuS float64) {
 		}
 	}
 	return privMB, rssMB, cpuS
+}
+
+// procUsage says, for each process of the browser, its kind and its
+// private memory (MB) and CPU time (s): where a page's cost goes.
+func procUsage(pid int) string {
+	var out []string
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, d := range dirs {
+		p, _ := strconv.Atoi(filepath.Base(d))
+		if p != pid && !descends(p, pid) {
+			continue
+		}
+		cmd, _ := os.ReadFile(d + "/cmdline")
+		kind := "browser"
+		for _, a := range strings.FieldsFunc(string(cmd), func(r rune) bool { return r == 0 || r == ' ' }) {
+			if strings.HasPrefix(a, "--type=") {
+				kind = strings.TrimPrefix(a, "--type=")
+			}
+			if strings.HasPrefix(a, "--utility-sub-type=") {
+				kind = strings.TrimPrefix(a, "--utility-sub-type=")
+			}
+		}
+		priv, _, cpu := treeUsageOne(p)
+		out = append(out, fmt.Sprintf("%s %.0f MB %.2f s", kind, priv, cpu))
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func descends(p, of int) bool {
+	for i := 0; p > 1 && i < 64; i++ {
+		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p))
+		if err != nil {
+			return false
+		}
+		s := string(data)
+		f := strings.Fields(s[strings.LastIndexByte(s, ')')+2:])
+		p, _ = strconv.Atoi(f[1])
+		if p == of {
+			return true
+		}
+	}
+	return false
 }
