@@ -146,8 +146,14 @@ func summarizeTrace(events []traceEvent) {
 	threads := map[key]string{}
 	procs := map[int]string{}
 	byThread := map[key][]traceEvent{}
+	page := map[int]bool{} // the documentation page's renderer
 	for _, e := range events {
 		k := key{e.Pid, e.Tid}
+		if e.Name == "ParseHTML" {
+			if a, _ := json.Marshal(e.Args); strings.Contains(string(a), "/docs/") {
+				page[e.Pid] = true
+			}
+		}
 		switch {
 		case e.Ph == "M" && e.Name == "thread_name":
 			threads[k], _ = e.Args["name"].(string)
@@ -171,6 +177,9 @@ func summarizeTrace(events []traceEvent) {
 			return evs[i].Dur > evs[j].Dur
 		})
 		l := line{name: procs[k.pid] + "/" + threads[k], kinds: map[string]float64{}}
+		if page[k.pid] {
+			l.name = "page " + l.name
+		}
 		end := -1.0
 		open := map[string]float64{} // kind → end of its outermost event
 		for _, e := range evs {
@@ -192,9 +201,16 @@ func summarizeTrace(events []traceEvent) {
 		}
 	}
 	sort.Slice(lines, func(i, j int) bool { return lines[i].cpu > lines[j].cpu })
-	total := 0.0
+	total, pageTotal := 0.0, 0.0
+	kinds := map[string]float64{}
 	for _, l := range lines {
 		total += l.cpu
+		if strings.HasPrefix(l.name, "page ") {
+			pageTotal += l.cpu
+		}
+		for k, v := range l.kinds {
+			kinds[k] += v
+		}
 		var ks []string
 		for k, v := range l.kinds {
 			if v >= 1000 {
@@ -204,5 +220,10 @@ func summarizeTrace(events []traceEvent) {
 		sort.Strings(ks)
 		fmt.Printf("  %-40s cpu %6.0f ms   %s\n", l.name, l.cpu/1000, strings.Join(ks, ", "))
 	}
-	fmt.Printf("  total top-level task CPU: %.0f ms\n", total/1000)
+	var ks []string
+	for k, v := range kinds {
+		ks = append(ks, fmt.Sprintf("%s %.0f", k, v/1000))
+	}
+	sort.Strings(ks)
+	fmt.Printf("  top-level task CPU: the page's renderer (with the engine frame and its worker) %.0f ms, the browser's processes %.0f ms; all threads: %s\n", pageTotal/1000, total/1000, strings.Join(ks, ", "))
 }
