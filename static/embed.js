@@ -29,12 +29,14 @@
   var base = new URL((script && script.dataset.cvqBase) || "../", script ? script.src : location.href);
   var MAX_INPUT = 2 << 20; // characters of an example sent to the engine
   var DEBOUNCE = 150;
+  var MAX_BATCH = 256 << 10;
 
   var examples = [];
   var byId = {};
   var nextId = 1;
   var frame = null, ready = false, failed = false, sheet = null, css = "";
-  var queue = [];
+  var queue = [];    // examples waiting for the engine to start
+  var batch = null;  // examples asking in this task: one message for them all
 
   function enc(s) {
     try {
@@ -89,17 +91,34 @@
     frame.style.cssText = "display:none";
     (document.body || document.documentElement).appendChild(frame);
     frame.addEventListener("load", function () {
-      // The first request tells the frame who asks; the rest wait for ready.
-      var first = queue.shift();
-      if (first) post(first);
+      // The first message tells the frame who asks; the rest wait for ready.
+      var first = queue;
+      queue = [];
+      post(first);
     });
     setTimeout(function () {
       if (!ready) fail();
     }, 30000);
   }
 
-  function post(ex) {
-    frame.contentWindow.postMessage({type: "cvq-engine:answer", request: JSON.stringify({id: ex.id, policy: ex.policy, in: ex.input, sel: ex.sel})}, base.origin);
+  // post asks for the answers of exs in as few messages as fit (a JSON
+  // array of requests, about 256K characters of lines each at most).
+  function post(exs) {
+    var reqs = [], size = 0;
+    exs.forEach(function (ex) {
+      if (reqs.length && size + ex.input.length > MAX_BATCH) {
+        send(reqs);
+        reqs = [];
+        size = 0;
+      }
+      reqs.push({id: ex.id, policy: ex.policy, in: ex.input, sel: ex.sel});
+      size += ex.input.length;
+    });
+    if (reqs.length) send(reqs);
+  }
+
+  function send(reqs) {
+    frame.contentWindow.postMessage({type: "cvq-engine:answer", request: JSON.stringify(reqs)}, base.origin);
   }
 
   function fail() {
@@ -118,14 +137,16 @@
       css = d.css;
       var q = queue;
       queue = [];
-      q.forEach(post);
+      post(q);
     } else if (d.type === "cvq-engine:result" && typeof d.result === "string") {
       var res;
       try { res = JSON.parse(d.result); } catch (e) { return; }
-      if (!res || typeof res !== "object") return;
-      var ex = byId[res.id];
-      if (!ex || ex.id !== res.id) return; // an answer to text since edited
-      draw(ex, res);
+      (Array.isArray(res) ? res : [res]).forEach(function (r) {
+        if (!r || typeof r !== "object") return;
+        var ex = byId[r.id];
+        if (!ex || ex.id !== r.id) return; // an answer to text since edited
+        draw(ex, r);
+      });
     } else if (d.type === "cvq-engine:failed" && !failed) {
       fail();
     }
@@ -137,8 +158,19 @@
     byId[ex.id] = ex;
     if (failed) return;
     startEngine();
-    if (ready) post(ex);
-    else if (queue.indexOf(ex) < 0) queue.push(ex);
+    if (!ready) {
+      if (queue.indexOf(ex) < 0) queue.push(ex);
+    } else if (!batch) {
+      // The examples that come into view together ask in one message.
+      batch = [ex];
+      Promise.resolve().then(function () {
+        var b = batch;
+        batch = null;
+        post(b);
+      });
+    } else if (batch.indexOf(ex) < 0) {
+      batch.push(ex);
+    }
   }
 
   // --- views --------------------------------------------------------------
@@ -159,21 +191,7 @@
     v.pol = hd.appendChild(el("span", "pol", ""));
     v.box.appendChild(hd);
     v.msg = el("p", "msg");
-    v.ed = el("div", "ed");
-    var label = el("label", "", "Client lines of example " + ex.n);
-    v.area = el("textarea");
-    v.area.spellcheck = false;
-    v.area.setAttribute("autocomplete", "off");
-    label.appendChild(v.area);
-    v.ed.appendChild(label);
-    v.area.addEventListener("input", function () {
-      clearTimeout(ex.timer);
-      ex.timer = setTimeout(function () {
-        ex.input = v.area.value.slice(0, MAX_INPUT);
-        ex.edited = true;
-        request(ex);
-      }, DEBOUNCE);
-    });
+    v.ed = null; // the editor, made when first opened
     v.list = el("ol", "tr");
     v.list.addEventListener("click", function (e) {
       var b = e.target.closest && e.target.closest("button.c");
@@ -207,27 +225,42 @@
     return v;
   }
 
-  // style gives a shadow root the views' CSS: a <style> element, which
-  // Chromium restyles faster than one constructed sheet adopted by every
-  // root, unless the host page's CSP refuses inline styles; then the
-  // constructed sheet, which CSP does not govern.
-  var inlineRefused = false;
+  // style gives a shadow root the views' CSS: one constructed sheet, parsed
+  // once and adopted by every root (a strict host CSP allows it too); a
+  // <style> element where constructed sheets are missing. A rendered view
+  // keeps the <style> it came with.
+  var constructed = "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype;
   function style(root) {
-    if (!inlineRefused) {
-      var s = root.querySelector("style");
-      if (!s) s = root.insertBefore(el("style", "", css), root.firstChild);
-      if (s.sheet) return;
-      s.remove();
-      inlineRefused = true;
+    if (root.querySelector("style")) return;
+    if (constructed && !sheet) {
+      try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { constructed = false; }
     }
-    if (!sheet && "adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
-      try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); } catch (e) { sheet = null; }
-    }
-    if (sheet) root.adoptedStyleSheets = [sheet];
+    if (constructed) root.adoptedStyleSheets = [sheet];
+    else root.insertBefore(el("style", "", css), root.firstChild);
+  }
+
+  // editor makes the editor of an example's lines.
+  function editor(ex, v) {
+    v.ed = el("div", "ed");
+    var label = el("label", "", "Client lines of example " + ex.n);
+    v.area = el("textarea");
+    v.area.spellcheck = false;
+    v.area.setAttribute("autocomplete", "off");
+    label.appendChild(v.area);
+    v.ed.appendChild(label);
+    v.area.addEventListener("input", function () {
+      clearTimeout(ex.timer);
+      ex.timer = setTimeout(function () {
+        ex.input = v.area.value.slice(0, MAX_INPUT);
+        ex.edited = true;
+        request(ex);
+      }, DEBOUNCE);
+    });
   }
 
   function toggleEdit(ex) {
     var v = ex.view;
+    if (!v.ed) editor(ex, v);
     if (!v.ed.parentNode) {
       v.area.value = ex.input;
       v.area.rows = Math.min(12, Math.max(2, ex.input.split("\n").length + 1));

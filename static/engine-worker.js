@@ -1,7 +1,8 @@
 /*
  * The worker of the engine frame (engine.js): runs engine.wasm, the CVQ
  * engine without the playground's page, and answers each request (a JSON
- * string) with a result (a JSON string). Requests that arrive while the
+ * string: one request or an array of them) with a result (a JSON string:
+ * one result or the array of them). Requests that arrive while the
  * engine starts wait for it.
  */
 importScripts("wasm_exec.js");

@@ -4,10 +4,10 @@
  * worker and answers every example of the page that framed it.
  *
  * It takes messages only from its parent window, of one kind:
- *   {type: "cvq-engine:answer", request: "<JSON of a request>"}
+ *   {type: "cvq-engine:answer", request: "<JSON of a request, or an array of them>"}
  * and answers, to the origin that asked first:
  *   {type: "cvq-engine:ready", css: "<the views' CSS>"}  once the engine runs
- *   {type: "cvq-engine:result", result: "<JSON of a result>"}
+ *   {type: "cvq-engine:result", result: "<JSON of a result, or an array of them>"}
  *   {type: "cvq-engine:failed"}  if the engine cannot start
  * The engine only computes: a request carries example lines, a result
  * their answers; nothing else crosses.

@@ -29,3 +29,15 @@ func TestAnswerBadRequests(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerBatch(t *testing.T) {
+	var res []docs.Result
+	out := answer([]byte(` [{"id":1,"policy":"msnp-wiki","in":"CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS"},{"id":2,"policy":"no-such-preset","in":"x"},{"id":"x"}]`))
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("answer(batch) = %s: %v", out, err)
+	}
+	if len(res) != 3 || res[0].ID != 1 || len(res[0].Rows) != 1 || res[0].Rows[0].Reply == "" ||
+		res[1].ID != 2 || res[1].Error == "" || res[2].Error == "" {
+		t.Errorf("answer(batch) = %+v", res)
+	}
+}
