@@ -27,7 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-type traceEvent struct {
+type docsTraceEvent struct {
 	Name string         `json:"name"`
 	Ph   string         `json:"ph"`
 	Ts   float64        `json:"ts"`
@@ -82,7 +82,7 @@ func traceDocs(t *testing.T, url string, n int) {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
-	var events []traceEvent
+	var events []docsTraceEvent
 	done := make(chan struct{})
 	go func() {
 		for ev, err := range chromedp.BrowserEvents(ctx, tracing.DataCollected) {
@@ -91,7 +91,7 @@ func traceDocs(t *testing.T, url string, n int) {
 			}
 			mu.Lock()
 			for _, v := range ev.Value {
-				var e traceEvent
+				var e docsTraceEvent
 				if json.Unmarshal(v, &e) == nil {
 					events = append(events, e)
 				}
@@ -136,16 +136,16 @@ func traceDocs(t *testing.T, url string, n int) {
 		}
 	}
 	fmt.Printf("== %d live examples: %s\n", n, url)
-	summarizeTrace(events)
+	summarizeDocsTrace(events)
 }
 
-// summarizeTrace prints, per thread, the CPU time of its top-level tasks,
+// summarizeDocsTrace prints, per thread, the CPU time of its top-level tasks,
 // and per kind of work the wall time of its outermost events.
-func summarizeTrace(events []traceEvent) {
+func summarizeDocsTrace(events []docsTraceEvent) {
 	type key struct{ pid, tid int }
 	threads := map[key]string{}
 	procs := map[int]string{}
-	byThread := map[key][]traceEvent{}
+	byThread := map[key][]docsTraceEvent{}
 	page := map[int]bool{} // the documentation page's renderer
 	for _, e := range events {
 		k := key{e.Pid, e.Tid}
