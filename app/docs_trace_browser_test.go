@@ -11,7 +11,6 @@ package main
 //	CVQ_CHROMIUM=/usr/bin/chromium go test -count=1 -tags 'browser bench' -run '^TestDocsTrace$' ./app -v
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -62,25 +61,8 @@ func TestDocsTrace(t *testing.T) {
 }
 
 func traceDocs(t *testing.T, url string, n int) {
-	chromium := os.Getenv("CVQ_CHROMIUM")
-	if chromium == "" {
-		chromium = "chromium"
-	}
-	profile, _ := os.MkdirTemp("", "cvq-docs-trace-")
-	defer os.RemoveAll(profile)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(profile),
-			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
-			chromedp.WindowSize(1280, 900))...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second)
-	defer cancelT()
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
+	ctx, stop := freshBrowser(t, "docs-trace")
+	defer stop()
 	var mu sync.Mutex
 	var events []docsTraceEvent
 	done := make(chan struct{})
