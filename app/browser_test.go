@@ -69,11 +69,7 @@ func runBrowserTests(m *testing.M) int {
 	profile, _ := os.MkdirTemp("", "cvq-chromium-")
 	defer os.RemoveAll(profile)
 	var cancel context.CancelFunc
-	allocCtx, cancel = chromedp.NewExecAllocator(context.Background(),
-		append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(profile),
-			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
-			chromedp.WindowSize(1400, 1000))...)
+	allocCtx, cancel = chromedp.NewExecAllocator(context.Background(), chromiumOptions(chromium, profile, 1400, 1000)...)
 	defer cancel()
 	var cancelBrowser context.CancelFunc
 	browser, cancelBrowser = chromedp.NewContext(allocCtx)
@@ -85,7 +81,15 @@ func runBrowserTests(m *testing.M) int {
 	return m.Run()
 }
 
-// buildSite builds the page as ./build.sh serves it, in ../build.
+// chromiumOptions starts the Chromium at path headless, with the profile
+// in dir and a window of w × h, as every browser of the tests starts.
+func chromiumOptions(path, dir string, w, h int) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(dir),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(w, h))
+}
+
 // siteHandler is the playground's server over the built site in dir.
 func siteHandler(dir string) http.Handler {
 	site := siteConfig()
@@ -93,6 +97,7 @@ func siteHandler(dir string) http.Handler {
 	return site.Handler()
 }
 
+// buildSite builds the page as ./build.sh serves it, in ../build.
 func buildSite() (string, error) {
 	cmd := exec.Command("../build.sh", "build")
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -11,7 +11,6 @@ package main
 //	CVQ_CHROMIUM=/usr/bin/chromium go test -count=1 -tags 'browser bench' -run '^TestDocsTrace$' ./app -v
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -27,7 +26,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-type traceEvent struct {
+type docsTraceEvent struct {
 	Name string         `json:"name"`
 	Ph   string         `json:"ph"`
 	Ts   float64        `json:"ts"`
@@ -62,27 +61,10 @@ func TestDocsTrace(t *testing.T) {
 }
 
 func traceDocs(t *testing.T, url string, n int) {
-	chromium := os.Getenv("CVQ_CHROMIUM")
-	if chromium == "" {
-		chromium = "chromium"
-	}
-	profile, _ := os.MkdirTemp("", "cvq-docs-trace-")
-	defer os.RemoveAll(profile)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(profile),
-			chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
-			chromedp.WindowSize(1280, 900))...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second)
-	defer cancelT()
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
+	ctx, stop := freshBrowser(t, "docs-trace")
+	defer stop()
 	var mu sync.Mutex
-	var events []traceEvent
+	var events []docsTraceEvent
 	done := make(chan struct{})
 	go func() {
 		for ev, err := range chromedp.BrowserEvents(ctx, tracing.DataCollected) {
@@ -91,7 +73,7 @@ func traceDocs(t *testing.T, url string, n int) {
 			}
 			mu.Lock()
 			for _, v := range ev.Value {
-				var e traceEvent
+				var e docsTraceEvent
 				if json.Unmarshal(v, &e) == nil {
 					events = append(events, e)
 				}
@@ -136,16 +118,16 @@ func traceDocs(t *testing.T, url string, n int) {
 		}
 	}
 	fmt.Printf("== %d live examples: %s\n", n, url)
-	summarizeTrace(events)
+	summarizeDocsTrace(events)
 }
 
-// summarizeTrace prints, per thread, the CPU time of its top-level tasks,
+// summarizeDocsTrace prints, per thread, the CPU time of its top-level tasks,
 // and per kind of work the wall time of its outermost events.
-func summarizeTrace(events []traceEvent) {
+func summarizeDocsTrace(events []docsTraceEvent) {
 	type key struct{ pid, tid int }
 	threads := map[key]string{}
 	procs := map[int]string{}
-	byThread := map[key][]traceEvent{}
+	byThread := map[key][]docsTraceEvent{}
 	page := map[int]bool{} // the documentation page's renderer
 	for _, e := range events {
 		k := key{e.Pid, e.Tid}

@@ -115,27 +115,6 @@ func tokenStrip(prefix, side string, fs []protocol.Field) app.UI {
 	)
 }
 
-// statusIcon marks a field's or a check's status next to its text.
-func statusIcon(s protocol.Status) string {
-	switch s {
-	case protocol.StatusOK:
-		return "✓"
-	case protocol.StatusError:
-		return "✗"
-	case protocol.StatusMissing:
-		return "∅"
-	case protocol.StatusExtra:
-		return "+"
-	case protocol.StatusWarn:
-		return "!"
-	case protocol.StatusSkipped:
-		return "–"
-	case protocol.StatusSetAside:
-		return "○"
-	}
-	return "·"
-}
-
 // fieldTable lists fields with their meaning and value; request fields
 // also say whether the server checks them.
 func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
@@ -164,7 +143,7 @@ func fieldTable(id, side string, fs []protocol.Field, request bool) app.UI {
 				app.Td().DataSet("label", "meaning").Text(f.Meaning),
 				app.Td().DataSet("label", "value").Body(
 					app.If(request, func() app.UI {
-						return app.Span().Class("status").Title(f.Status.Text()).Text(statusIcon(f.Status) + " ")
+						return app.Span().Class("status").Title(f.Status.Text()).Text(f.Status.Symbol() + " ")
 					}),
 					app.Text(f.Value),
 					app.If(f.Note != "", func() app.UI { return app.Div().Class("fnote").Text(f.Note) }),
@@ -180,7 +159,7 @@ func renderSteps(steps []protocol.Step) app.UI {
 	return app.Ol().Class("steps").ID("steps").Body(app.Range(steps).Slice(func(i int) app.UI {
 		s := steps[i]
 		return app.Li().Class("step st-"+s.Status.String()).Body(
-			app.Span().Class("status").Text(statusIcon(s.Status)),
+			app.Span().Class("status").Text(s.Status.Symbol()),
 			app.Strong().Text(" "+s.Name+": "),
 			app.Text(s.Detail),
 			app.Span().Class("src src-"+s.Source.String()).Text(" · "+s.Source.Text()),

@@ -1,6 +1,10 @@
 package main
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"cvq-playground/protocol"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // pageHeader is the playground's title bar: the policy selector, the
 // link, theme and help buttons, and the policy in force.
@@ -49,4 +53,14 @@ func (h *pageHeader) Render() app.UI {
 			app.If(h.Edited, func() app.UI { return app.Span().Class("badge").Text("edited") }),
 		),
 	)
+}
+
+// presetLabel names a built-in policy in the selector, which reads as a
+// timeline of the service: date first.
+func presetLabel(p *protocol.Policy) string {
+	l := p.Date + " · " + p.Name
+	if p.Name == protocol.DefaultPreset {
+		l += " (default)"
+	}
+	return l
 }

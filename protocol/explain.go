@@ -21,11 +21,17 @@ var statusNames = [numStatuses]string{"ok", "info", "error", "missing", "extra",
 
 var statusText = [numStatuses]string{"ok", "not checked", "error", "missing", "extra", "unusual", "not reached", "set aside"}
 
+var statusSymbols = [numStatuses]string{"✓", "·", "✗", "∅", "+", "!", "–", "○"}
+
 // String returns the status's stable name, such as "skipped".
 func (s Status) String() string { return enumName(statusNames[:], int(s), "status") }
 
 // Text says the status in plain words, such as "not reached".
 func (s Status) Text() string { return enumText(statusText[:], int(s), "unknown") }
+
+// Symbol marks the status in one character, such as "✓" or "✗", for a
+// view that shows it beside a field or a check.
+func (s Status) Symbol() string { return enumText(statusSymbols[:], int(s), "·") }
 
 // Field explains one token of a request or a response. The zero Field is
 // a missing field with no name.

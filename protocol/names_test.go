@@ -81,3 +81,27 @@ func TestVersionString(t *testing.T) {
 		t.Errorf("zero Version prints %q", got)
 	}
 }
+
+// Every status has its own one-character mark; a value made by conversion
+// has the neutral one.
+func TestStatusSymbol(t *testing.T) {
+	if StatusOK.Symbol() != "✓" || StatusError.Symbol() != "✗" {
+		t.Errorf("ok is marked %q, error %q", StatusOK.Symbol(), StatusError.Symbol())
+	}
+	seen := map[string]Status{}
+	for s := Status(0); s < numStatuses; s++ {
+		m := s.Symbol()
+		if len([]rune(m)) != 1 {
+			t.Errorf("%s is marked %q, want one character", s, m)
+		}
+		if o, dup := seen[m]; dup {
+			t.Errorf("%s and %s are both marked %q", o, s, m)
+		}
+		seen[m] = s
+	}
+	for _, s := range []Status{-1, numStatuses, 1 << 20} {
+		if m := s.Symbol(); m != "·" {
+			t.Errorf("%s is marked %q, want the neutral mark", s, m)
+		}
+	}
+}
