@@ -2,8 +2,10 @@ package main
 
 import (
 	"errors"
+	"time"
 
 	"cvq-playground/app/share"
+	"cvq-playground/protocol"
 	"cvq-playground/wasm"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -27,6 +29,27 @@ type playground struct {
 	showHelp bool
 	update   bool    // a new version of the site is ready
 	builder  builder // the request builder's form
+
+	// later counts the panes under the editor and the transcript that the
+	// browser has yet to draw (see drawLater): 2, the explanation and the
+	// tools; 1, the tools; 0, none. The prerendered ones stand in for
+	// them meanwhile, showing shown.
+	later int
+	shown lowerState
+}
+
+// lowerState is what the panes drawn later show: when it changes, they
+// are drawn at once.
+type lowerState struct {
+	input                     string
+	policy                    *protocol.Policy
+	sel                       int
+	tab, status               string
+	custom, customErr, preset string
+}
+
+func (p *playground) lowerState() lowerState {
+	return lowerState{p.input, p.policy, p.sel, p.tab, p.status, p.custom, p.customErr, p.preset}
 }
 
 func newPlayground() *playground {
@@ -34,7 +57,20 @@ func newPlayground() *playground {
 	p.pageState = newPageState()
 	p.persist = p.store
 	p.showLink = true
+	if app.IsClient {
+		p.later = 2
+	}
 	return p
+}
+
+// OnInit runs before the first render, while the prerendered page is
+// still in place: the panes drawn later keep its elements to stand in
+// for them.
+func (p *playground) OnInit() {
+	if p.later > 0 {
+		p.shown = p.lowerState()
+		wasm.KeepPrerendered("#explanation", ".tools-pane")
+	}
 }
 
 // OnAppUpdate is called by go-app when the service worker has installed a
@@ -57,6 +93,7 @@ func (p *playground) OnMount(ctx app.Context) {
 	p.theme = theme
 	p.mount(ctx, saved)
 	p.handlePlayground(ctx)
+	p.standIn(ctx)
 	p.listen(wasm.OnKeyDown(func(k wasm.Key) bool {
 		switch {
 		case k.Name == "Escape" && p.showHelp:
@@ -71,6 +108,47 @@ func (p *playground) OnMount(ctx app.Context) {
 
 // OnDismount releases the listeners OnMount added.
 func (p *playground) OnDismount() { p.dismount() }
+
+// standIn puts the prerendered panes in the places of those drawn later
+// (hidden when the restored state is not the prerendered one: they only
+// hold the room then), and draws these when the browser is idle. The
+// first render draws only what the first screen needs to work, the
+// header, the editor and the transcript, so that the page is usable
+// sooner and each pane drawn later is a short task of its own.
+func (p *playground) standIn(ctx app.Context) {
+	same := p.shown == p.lowerState()
+	wasm.ShowPrerendered("#explanation", "later-explanation", same)
+	wasm.ShowPrerendered(".tools-pane", "later-tools", same)
+	p.shown = p.lowerState()
+	p.drawLater(ctx)
+}
+
+// drawLater draws the next pane left for later once the browser is idle,
+// then the one after it.
+func (p *playground) drawLater(ctx app.Context) {
+	if p.later == 0 {
+		return
+	}
+	wasm.WhenIdle(300*time.Millisecond, func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.later = max(p.later-1, 0)
+			ctx.Defer(p.drawLater)
+		})
+	})
+}
+
+// laterPane is pane, or, while it is left for later (order: its place
+// in the count of p.later) and the state is the one its stand-in shows,
+// the element its stand-in is put in. Once drawn, a pane stays drawn.
+func (p *playground) laterPane(order int, id string, pane func() app.UI) app.UI {
+	if p.later >= order && p.shown != p.lowerState() {
+		p.later = order - 1
+	}
+	if p.later >= order {
+		return app.Div().Class("later").ID(id)
+	}
+	return pane()
+}
 
 // store keeps the text and the policy for the next visit.
 func (p *playground) store(ctx app.Context) {
@@ -105,21 +183,27 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			newTranscriptPane(&p.pageState),
-			newExplanationPane(&p.pageState),
-			&toolsPane{
-				Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder,
-				Policy: policyView{
-					Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
-					Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
-				},
-			},
+			p.laterPane(2, "later-explanation", func() app.UI { return newExplanationPane(&p.pageState) }),
+			p.laterPane(1, "later-tools", func() app.UI {
+				return &toolsPane{
+					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder,
+					Policy: policyView{
+						Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
+						Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
+					},
+				}
+			}),
 		),
 		app.If(p.showHelp, func() app.UI { return &helpPanel{} }),
 		app.Footer().Class("footer").Body(
 			app.P().Text("Everything is computed in your browser by the same Go engine as the command line; nothing you type leaves the page."),
 		),
 		app.If(p.mounted, func() app.UI {
-			return app.Div().ID("wasm-ready").Hidden(true)
+			ready := app.Div().ID("wasm-ready").Hidden(true)
+			if p.later > 0 {
+				ready.Class("later") // some panes are still to be drawn
+			}
+			return ready
 		}),
 	)
 }
