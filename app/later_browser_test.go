@@ -14,9 +14,9 @@ import (
 // in the page once, live, and no stand-in is left.
 func TestLaterPanesDrawn(t *testing.T) {
 	ctx := newTab(t, "/")
-	counts := eval[[]int](t, ctx, `["#explanation", ".tools-pane", ".later", "[inert]", "#later-explanation", "#later-tools"].map(s => document.querySelectorAll(s).length)`)
-	if fmt.Sprint(counts) != "[1 1 0 0 0 0]" {
-		t.Errorf("explanation, tools, stand-in slots, inert stand-ins, slots by id: %v, want [1 1 0 0 0 0]", counts)
+	counts := eval[[]int](t, ctx, `["#explanation", ".tools-pane", ".later", "[inert]", "#captures", "#captures-summary"].map(s => document.querySelectorAll(s).length)`)
+	if fmt.Sprint(counts) != "[1 1 0 0 1 1]" {
+		t.Errorf("explanation, tools, stand-in slots, inert stand-ins, captures table, its summary: %v, want [1 1 0 0 1 1]", counts)
 	}
 	// The tools are live: a tab opens.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-builder"))); err != nil {

@@ -30,12 +30,14 @@ type playground struct {
 	update   bool    // a new version of the site is ready
 	builder  builder // the request builder's form
 
-	// later counts the panes under the editor and the transcript that the
-	// browser has yet to draw (see drawLater): 2, the explanation and the
-	// tools; 1, the tools; 0, none. The prerendered ones stand in for
-	// them meanwhile, showing shown.
-	later int
-	shown lowerState
+	// later counts the parts under the editor and the transcript that the
+	// browser has yet to draw (see drawLater): 3, the explanation, the
+	// tools and their table of captures; 2, the tools and the table; 1,
+	// the table; 0, none. The prerendered ones stand in for them
+	// meanwhile, showing shown, or hidden when standInShown is false.
+	later        int
+	shown        lowerState
+	standInShown bool
 }
 
 // lowerState is what the panes drawn later show: when it changes, they
@@ -58,7 +60,7 @@ func newPlayground() *playground {
 	p.persist = p.store
 	p.showLink = true
 	if app.IsClient {
-		p.later = 2
+		p.later = 3
 	}
 	return p
 }
@@ -69,7 +71,7 @@ func newPlayground() *playground {
 func (p *playground) OnInit() {
 	if p.later > 0 {
 		p.shown = p.lowerState()
-		wasm.KeepPrerendered("#explanation", ".tools-pane")
+		wasm.KeepPrerendered("#explanation", ".tools-pane", "#captures")
 	}
 }
 
@@ -116,9 +118,9 @@ func (p *playground) OnDismount() { p.dismount() }
 // header, the editor and the transcript, so that the page is usable
 // sooner and each pane drawn later is a short task of its own.
 func (p *playground) standIn(ctx app.Context) {
-	same := p.shown == p.lowerState()
-	wasm.ShowPrerendered("#explanation", "later-explanation", same)
-	wasm.ShowPrerendered(".tools-pane", "later-tools", same)
+	p.standInShown = p.shown == p.lowerState()
+	wasm.ShowPrerendered("#explanation", "later-explanation", p.standInShown)
+	wasm.ShowPrerendered(".tools-pane", "later-tools", p.standInShown)
 	p.shown = p.lowerState()
 	p.drawLater(ctx)
 }
@@ -132,23 +134,39 @@ func (p *playground) drawLater(ctx app.Context) {
 	wasm.WhenIdle(300*time.Millisecond, func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.later = max(p.later-1, 0)
-			ctx.Defer(p.drawLater)
+			ctx.Defer(func(ctx app.Context) {
+				if p.later == 1 {
+					// The tools are drawn; their table's stand-in, which
+					// was in the prerendered tools, moves into the new ones.
+					wasm.ShowPrerendered("#captures", "later-captures", p.standInShown)
+				}
+				p.drawLater(ctx)
+			})
 		})
 	})
 }
 
-// laterPane is pane, or, while it is left for later (order: its place
-// in the count of p.later) and the state is the one its stand-in shows,
-// the element its stand-in is put in. Once drawn, a pane stays drawn.
-func (p *playground) laterPane(order int, id string, pane func() app.UI) app.UI {
+// drawn reports whether the part of order (its place in the count of
+// p.later) is drawn: once the browser got to it, or at once when the
+// state is no longer the one its stand-in shows. Once drawn, a part
+// stays drawn.
+func (p *playground) drawn(order int) bool {
 	if p.later >= order && p.shown != p.lowerState() {
-		p.later = order - 1
+		p.later = 0
 	}
-	if p.later >= order {
-		return app.Div().Class("later").ID(id)
-	}
-	return pane()
+	return p.later < order
 }
+
+// laterPane is pane once drawn, else the element its stand-in is put in.
+func (p *playground) laterPane(order int, id string, pane func() app.UI) app.UI {
+	if p.drawn(order) {
+		return pane()
+	}
+	return laterSlot(id)
+}
+
+// laterSlot is the element a stand-in is put in.
+func laterSlot(id string) app.UI { return app.Div().Class("later").ID(id) }
 
 // store keeps the text and the policy for the next visit.
 func (p *playground) store(ctx app.Context) {
@@ -183,10 +201,10 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			newTranscriptPane(&p.pageState),
-			p.laterPane(2, "later-explanation", func() app.UI { return newExplanationPane(&p.pageState) }),
-			p.laterPane(1, "later-tools", func() app.UI {
+			p.laterPane(3, "later-explanation", func() app.UI { return newExplanationPane(&p.pageState) }),
+			p.laterPane(2, "later-tools", func() app.UI {
 				return &toolsPane{
-					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder,
+					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder, Captures: p.drawn(1),
 					Policy: policyView{
 						Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
 						Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
