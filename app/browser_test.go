@@ -106,6 +106,11 @@ func buildSite() (string, error) {
 	return filepath.Abs("../build")
 }
 
+// pageDrawn holds once the WebAssembly runs and has drawn every pane
+// (#wasm-ready is rendered only in the browser; class later while panes
+// under the editor are still the prerendered ones).
+const pageDrawn = "#wasm-ready:not(.later)"
+
 // newTab opens a fresh tab and loads the playground until the WebAssembly
 // runs (#wasm-ready is rendered only in the browser).
 func newTab(t *testing.T, path string) context.Context {
@@ -124,7 +129,7 @@ func newTab(t *testing.T, path string) context.Context {
 func firstVisit(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
-		chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
 		t.Fatalf("loading %s: %v", url, err)
 	}
 }

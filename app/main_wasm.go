@@ -17,6 +17,7 @@ import (
 func init() {
 	wasm.Mark("cvq-main")
 	wasm.AwaitPaintRecorded(time.Second)
+	wasm.Mark("cvq-painted")
 }
 
 // runCommand is never reached in the browser: RunWhenOnBrowser does not

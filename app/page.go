@@ -49,9 +49,14 @@ func (c *pageCore) mount(ctx app.Context, own string) {
 	}
 	c.mounted = true
 	wasm.Mark("cvq-mounted")
+	// The editor drawn by the first render is empty (see serverText):
+	// written now, not after the next render, it never shows empty.
+	wasm.SetValue("editor", func() string { return c.input })
 	c.pushEditors(ctx)
 	c.handleActions(ctx)
-	c.syncURL(ctx)
+	// The link (JSON, then deflated) is no part of the start: it is
+	// written once the browser is idle.
+	wasm.WhenIdle(time.Second, func() { ctx.Dispatch(c.syncURL) })
 	c.listen(wasm.OnHashChange(func() {
 		frag, _ := wasm.Fragment()
 		ctx.Dispatch(func(ctx app.Context) {

@@ -27,6 +27,15 @@ type playground struct {
 	showHelp bool
 	update   bool    // a new version of the site is ready
 	builder  builder // the request builder's form
+
+	// later counts the parts under the editor and the transcript that the
+	// browser has yet to draw (see drawLater): 3, the explanation, the
+	// tools and their table of captures; 2, the tools and the table; 1,
+	// the table; 0, none. The prerendered ones stand in for them
+	// meanwhile, showing shown, or hidden when standInShown is false.
+	later        int
+	shown        lowerState
+	standInShown bool
 }
 
 func newPlayground() *playground {
@@ -34,7 +43,20 @@ func newPlayground() *playground {
 	p.pageState = newPageState()
 	p.persist = p.store
 	p.showLink = true
+	if app.IsClient {
+		p.later = 3
+	}
 	return p
+}
+
+// OnInit runs before the first render, while the prerendered page is
+// still in place: the panes drawn later keep its elements to stand in
+// for them.
+func (p *playground) OnInit() {
+	if p.later > 0 {
+		p.shown = p.lowerState()
+		wasm.KeepPrerendered("#explanation", ".tools-pane", "#captures")
+	}
 }
 
 // OnAppUpdate is called by go-app when the service worker has installed a
@@ -57,6 +79,7 @@ func (p *playground) OnMount(ctx app.Context) {
 	p.theme = theme
 	p.mount(ctx, saved)
 	p.handlePlayground(ctx)
+	p.standIn(ctx)
 	p.listen(wasm.OnKeyDown(func(k wasm.Key) bool {
 		switch {
 		case k.Name == "Escape" && p.showHelp:
@@ -105,14 +128,16 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			newTranscriptPane(&p.pageState),
-			newExplanationPane(&p.pageState),
-			&toolsPane{
-				Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder,
-				Policy: policyView{
-					Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
-					Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
-				},
-			},
+			p.laterPane(3, "later-explanation", func() app.UI { return newExplanationPane(&p.pageState) }),
+			p.laterPane(2, "later-tools", func() app.UI {
+				return &toolsPane{
+					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder, Captures: p.drawn(1),
+					Policy: policyView{
+						Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
+						Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
+					},
+				}
+			}),
 			&announcer{Text: p.announced},
 		),
 		app.If(p.showHelp, func() app.UI { return &helpPanel{} }),
@@ -120,7 +145,11 @@ func (p *playground) Render() app.UI {
 			app.P().Text("Everything is computed in your browser by the same Go engine as the command line; nothing you type leaves the page."),
 		),
 		app.If(p.mounted, func() app.UI {
-			return app.Div().ID("wasm-ready").Hidden(true)
+			ready := app.Div().ID("wasm-ready").Hidden(true)
+			if p.later > 0 {
+				ready.Class("later") // some panes are still to be drawn
+			}
+			return ready
 		}),
 	)
 }

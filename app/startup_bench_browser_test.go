@@ -75,7 +75,8 @@ type loadResult struct {
 	Longest float64   `json:"longest"`
 	LCPs    []string  `json:"lcps"` // every candidate: time, size, element ("" for an element gone or in a UA shadow tree)
 	Shifts  []string  `json:"shifts,omitempty"`
-	Marks   []float64 `json:"marks,omitempty"` // cvq-main, cvq-mount, cvq-mounted, cvq-rendered; wasm response end
+	Long    []string  `json:"long,omitempty"`  // the long tasks after first paint: start, duration
+	Marks   []float64 `json:"marks,omitempty"` // cvq-main, cvq-mount, cvq-mounted, cvq-rendered; wasm response end; cvq-painted (the prerendered paint recorded)
 }
 
 // measureLoad navigates ctx's tab to s and waits until it is usable, then
@@ -104,9 +105,9 @@ func measureLoad(t *testing.T, ctx context.Context, s benchSite, blockWorker boo
   const mark = (n) => (performance.getEntriesByName(n)[0] || {startTime: 0}).startTime;
   const wasm = performance.getEntriesByType("resource").find(r => r.name.endsWith("/app.wasm"));
   return {lcps: R.lcp.map(e => e.t.toFixed(0) + " ms " + e.size + " px² " + e.el), shifts: R.shifts.map(e => e.t.toFixed(0) + " ms " + e.v.toFixed(4) + " " + e.src.join(",")),
-    ready: R.ready, fcp, lcp: last.t, lcpSize: last.size, lcpElement: last.el, cls: R.cls,
+    long: after.map(([s, d]) => s.toFixed(0) + "+" + d.toFixed(0)), ready: R.ready, fcp, lcp: last.t, lcpSize: last.size, lcpElement: last.el, cls: R.cls,
     tbt: after.reduce((s, [, d]) => s + Math.max(0, d - 50), 0), longest: Math.max(0, ...after.map(([, d]) => d)),
-    marks: [mark("cvq-main"), mark("cvq-mount"), mark("cvq-mounted"), mark("cvq-rendered"), wasm ? wasm.responseEnd : 0]};
+    marks: [mark("cvq-main"), mark("cvq-mount"), mark("cvq-mounted"), mark("cvq-rendered"), wasm ? wasm.responseEnd : 0, mark("cvq-painted")]};
 })())`)
 	var r loadResult
 	if err := json.Unmarshal([]byte(js), &r); err != nil {

@@ -23,6 +23,7 @@ type toolsPane struct {
 	NextTrID int // for the builder's line
 	Builder  builder
 	Policy   policyView
+	Captures bool // the gallery's table of captures is drawn (see playground.later)
 }
 
 func (t *toolsPane) Render() app.UI {
@@ -33,7 +34,7 @@ func (t *toolsPane) Render() app.UI {
 	case tabBuilder:
 		panel = &requestBuilder{Form: t.Builder, TrID: t.NextTrID}
 	default:
-		panel = &gallery{}
+		panel = &gallery{Captures: t.Captures}
 	}
 	return app.Section().Class("pane tools-pane").Aria("label", "tools").Body(
 		app.Div().Class("tabs").Role("tablist").Body(
@@ -80,9 +81,15 @@ type tabFocus struct {
 }
 
 // gallery is the examples, each loaded in one click.
-type gallery struct{ app.Compo }
+type gallery struct {
+	app.Compo
+	Captures bool // else the table of captures is drawn later
+}
 
 func (g *gallery) Render() app.UI {
+	if !g.Captures {
+		return app.Div().Body(g.cards(), laterSlot("later-captures"))
+	}
 	return app.Div().Body(g.cards(), &captureList{})
 }
 

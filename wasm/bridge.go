@@ -106,3 +106,22 @@ func Focus(id string) error { return focus(id) }
 // largest paint would often be the WebAssembly's redraw of the same text,
 // which comes after app.wasm is downloaded and run.
 func AwaitPaintRecorded(max time.Duration) error { return awaitPaintRecorded(max) }
+
+// KeepPrerendered holds the elements of the prerendered page that match
+// the CSS selectors, so that they can stand in for panes the page draws
+// later (see ShowPrerendered). Call it before go-app replaces the
+// prerendered page with its own, i.e. before the first render.
+func KeepPrerendered(selectors ...string) error { return keepPrerendered(selectors...) }
+
+// ShowPrerendered moves the element KeepPrerendered kept for selector into
+// the element id, where it stands in for the pane to come: shown when
+// visible, else hidden and inert, only holding the pane's room so that
+// nothing below moves when the pane is drawn. It is released then: the
+// stand-in goes when go-app replaces the element id.
+func ShowPrerendered(selector, id string, visible bool) error {
+	return showPrerendered(selector, id, visible)
+}
+
+// WhenIdle calls fn once the browser is idle, or after timeout at the
+// latest (requestIdleCallback; a short timer where it is missing).
+func WhenIdle(timeout time.Duration, fn func()) error { return whenIdle(timeout, fn) }

@@ -27,3 +27,7 @@ func focus(string) error                            { return ErrUnavailable }
 func awaitPaintRecorded(time.Duration) error        { return ErrUnavailable }
 
 func listen(string, func(Key) bool) (func(), error) { return func() {}, ErrUnavailable }
+
+func keepPrerendered(...string) error            { return ErrUnavailable }
+func showPrerendered(string, string, bool) error { return ErrUnavailable }
+func whenIdle(time.Duration, func()) error       { return ErrUnavailable }
