@@ -23,7 +23,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/io"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
@@ -58,32 +57,12 @@ func TestFilmstrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := measureLoad(t, ctx, project, true)
-		done := chromedp.Events(ctx, tracing.TracingComplete)
-		if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
-			t.Fatal(err)
-		}
-		var data bytes.Buffer
-		for ev, err := range done {
-			if err != nil {
-				t.Fatal(err)
-			}
-			for {
-				chunk, err := chromedp.Call(ctx, io.Read, io.ReadParams{Handle: ev.Stream, Size: 1 << 20})
-				if err != nil {
-					t.Fatal(err)
-				}
-				data.Write(chunk.Data)
-				if chunk.EOF {
-					break
-				}
-			}
-			break
-		}
+		data := endTrace(t, ctx)
 		cancel()
 		var trace struct {
 			TraceEvents []traceEvent `json:"traceEvents"`
 		}
-		if err := json.Unmarshal(data.Bytes(), &trace); err != nil {
+		if err := json.Unmarshal(data, &trace); err != nil {
 			t.Fatal(err)
 		}
 		var origin float64

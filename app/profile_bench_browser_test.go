@@ -10,6 +10,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -76,32 +77,12 @@ func TestProfileStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := measureLoad(t, ctx, project, true)
-	done := chromedp.Events(ctx, tracing.TracingComplete)
-	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	var data bytes.Buffer
-	for ev, err := range done {
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			chunk, err := chromedp.Call(ctx, io.Read, io.ReadParams{Handle: ev.Stream, Size: 1 << 20})
-			if err != nil {
-				t.Fatal(err)
-			}
-			data.Write(chunk.Data)
-			if chunk.EOF {
-				break
-			}
-		}
-		break
-	}
-	os.WriteFile(filepath.Join("..", "build", "trace-cold.json"), data.Bytes(), 0o644)
+	data := endTrace(t, ctx)
+	os.WriteFile(filepath.Join("..", "build", "trace-cold.json"), data, 0o644)
 	var trace struct {
 		TraceEvents []traceEvent `json:"traceEvents"`
 	}
-	if err := json.Unmarshal(data.Bytes(), &trace); err != nil {
+	if err := json.Unmarshal(data, &trace); err != nil {
 		t.Fatal(err)
 	}
 	fmt.Print(summarizeTrace(t, trace.TraceEvents, r))
@@ -293,4 +274,32 @@ func goPackage(fn string) string {
 		return domain + rest[:dot]
 	}
 	return fn
+}
+
+// endTrace stops the tracing started on ctx and returns the trace, read
+// from the stream Chromium hands back.
+func endTrace(t *testing.T, ctx context.Context) []byte {
+	t.Helper()
+	done := chromedp.Events(ctx, tracing.TracingComplete)
+	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+	var data bytes.Buffer
+	for ev, err := range done {
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			chunk, err := chromedp.Call(ctx, io.Read, io.ReadParams{Handle: ev.Stream, Size: 1 << 20})
+			if err != nil {
+				t.Fatal(err)
+			}
+			data.Write(chunk.Data)
+			if chunk.EOF {
+				break
+			}
+		}
+		break
+	}
+	return data.Bytes()
 }

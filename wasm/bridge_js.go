@@ -333,17 +333,24 @@ func deflateRaw(data []byte, done func([]byte, error)) {
 	}, func() { fail(errors.New("the browser could not compress the link")) })
 }
 
+// onceFunc wraps fn as a JavaScript callback that releases itself when it
+// runs: for the browser's one-shot callbacks.
+func onceFunc(fn func()) (safejs.Func, error) {
+	var cb safejs.Func
+	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		cb.Release()
+		fn()
+		return nil
+	})
+	return cb, err
+}
+
 func nextFrame(fn func()) error {
 	win, err := get("window")
 	if err != nil {
 		return err
 	}
-	var cb safejs.Func
-	cb, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		cb.Release()
-		fn()
-		return nil
-	})
+	cb, err := onceFunc(fn)
 	if err != nil {
 		return err
 	}

@@ -62,12 +62,7 @@ func whenIdle(timeout time.Duration, fn func()) error {
 	if err != nil {
 		return err
 	}
-	var cb safejs.Func
-	cb, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		cb.Release()
-		fn()
-		return nil
-	})
+	cb, err := onceFunc(fn)
 	if err != nil {
 		return err
 	}
