@@ -13,7 +13,7 @@ package main
 // when git can give it, and so is the same page without a loader (its text
 // alone costs something to lay out and scroll). Memory is counted twice:
 // private pages (what the browser's processes alone hold) and resident
-// pages, private and shared (the measure; shared library pages are
+// pages, private and shared (the usual measure of a browser's footprint; shared library pages are
 // counted once per process). Measurements, not assertions.
 
 import (
