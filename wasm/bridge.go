@@ -4,8 +4,9 @@
 // service worker. Every call returns an error instead of panicking;
 // outside a browser every call returns ErrUnavailable, so that native
 // builds and tests of the page compile and run. Each function is written
-// twice, unexported: bridge_js.go in the browser, bridge_other.go
-// elsewhere.
+// twice, unexported: in the browser in a *_js.go file of its concern
+// (clipboard, page, frame, deflate, timing, keys, elements, paint, later;
+// bridge_js.go holds the helpers they share), elsewhere in bridge_other.go.
 package wasm
 
 import (
