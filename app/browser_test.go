@@ -111,6 +111,23 @@ func buildSite() (string, error) {
 // under the editor are still the prerendered ones).
 const pageDrawn = "#wasm-ready:not(.later)"
 
+// waitDrawn waits until the WebAssembly runs and has drawn every pane. The
+// panes under the first screen are drawn as they come near the view: the
+// page is scrolled to its end until they are, then back to its top.
+func waitDrawn() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+			return err
+		}
+		drawn := `(scrollTo(0, document.documentElement.scrollHeight), !!document.querySelector("` + pageDrawn + `"))`
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](drawn, chromedp.WithPollingInterval(50*time.Millisecond)))
+		if err != nil {
+			return err
+		}
+		return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void]("scrollTo(0, 0)"))
+	})
+}
+
 // newTab opens a fresh tab and loads the playground until the WebAssembly
 // runs (#wasm-ready is rendered only in the browser).
 func newTab(t *testing.T, path string) context.Context {
@@ -129,7 +146,7 @@ func newTab(t *testing.T, path string) context.Context {
 func firstVisit(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
-		chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+		chromedp.Navigate(url), waitDrawn()); err != nil {
 		t.Fatalf("loading %s: %v", url, err)
 	}
 }

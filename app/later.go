@@ -9,76 +9,203 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The panes below the first screen are drawn after the page is usable,
-// one per idle moment, while the prerendered ones stand in for them.
+// The panes below the first screen are not drawn by the first render: the
+// prerendered ones stand in for them, and each is drawn when it is needed,
+// as a task of its own: when it comes near the view, when its stand-in is
+// used (the click or focus is then replayed on the drawn pane), or at once
+// when what it shows changes. A stand-in that does not show the restored
+// state only holds the room; its pane is drawn at the next idle moment.
 
-// lowerState is what the panes drawn later show: when it changes, they
-// are drawn at once.
-type lowerState struct {
-	input                     string
+// laterPart is a part of the page drawn after the first render.
+type laterPart int
+
+const (
+	partExplanation laterPart = iota // the selected line explained
+	partTools                        // the tools' tabs
+	partCaptures                     // the examples' table of captures, in the tools
+	laterParts
+)
+
+// laterPlaces is where each part's stand-in comes from, a selector of the
+// prerendered page that also matches the drawn pane, and the id of the
+// slot the first render leaves for it.
+var laterPlaces = [laterParts]struct{ sel, slot string }{
+	partExplanation: {"#explanation", "later-explanation"},
+	partTools:       {".tools-pane", "later-tools"},
+	partCaptures:    {"#captures", "later-captures"},
+}
+
+// explanationState is what the explanation shows; toolsState what the
+// tools and their table show. While a part is not drawn, a change of its
+// state draws it at once.
+type explanationState struct {
+	input  string
+	policy *protocol.Policy
+	sel    int
+}
+
+type toolsState struct {
 	policy                    *protocol.Policy
-	sel                       int
 	tab, status               string
 	custom, customErr, preset string
 }
 
-func (p *playground) lowerState() lowerState {
-	return lowerState{p.input, p.policy, p.sel, p.tab, p.status, p.custom, p.customErr, p.preset}
+func (p *playground) explanationState() explanationState {
+	return explanationState{p.input, p.policy, p.sel}
 }
 
-// standIn puts the prerendered panes in the places of those drawn later
-// (hidden when the restored state is not the prerendered one: they only
-// hold the room then), and draws these when the browser is idle. The
-// first render draws only what the first screen needs to work, the
-// header, the editor and the transcript, so that the page is usable
-// sooner and each pane drawn later is a short task of its own.
-func (p *playground) standIn(ctx app.Context) {
-	p.standInShown = p.shown == p.lowerState()
-	wasm.ShowPrerendered("#explanation", "later-explanation", p.standInShown)
-	wasm.ShowPrerendered(".tools-pane", "later-tools", p.standInShown)
-	p.shown = p.lowerState()
-	p.drawLater(ctx)
+func (p *playground) toolsState() toolsState {
+	return toolsState{p.policy, p.tab, p.status, p.custom, p.customErr, p.preset}
 }
 
-// drawLater draws the next pane left for later once the browser is idle,
-// then the one after it.
-func (p *playground) drawLater(ctx app.Context) {
-	if p.later == 0 {
-		return
+// deferred is the playground's bookkeeping of the parts drawn later.
+type deferred struct {
+	later     [laterParts]bool   // not drawn yet: its stand-in holds the place
+	unwatch   [laterParts]func() // stops watching its stand-in
+	shownExpl explanationState   // what the prerendered explanation shows
+	shownTool toolsState         // what the prerendered tools show
+	shown     [laterParts]bool   // its stand-in is shown, not only holding the room
+	queue     []laterPart        // parts waiting for an idle moment, in order
+	idle      bool               // an idle moment is awaited for queue[0]
+}
+
+// pending reports whether some part is still to be drawn.
+func (d *deferred) pending() bool {
+	for _, l := range d.later {
+		if l {
+			return true
+		}
 	}
-	wasm.WhenIdle(300*time.Millisecond, func() {
-		ctx.Dispatch(func(ctx app.Context) {
-			p.later = max(p.later-1, 0)
-			ctx.Defer(func(ctx app.Context) {
-				if p.later == 1 {
-					// The tools are drawn; their table's stand-in, which
-					// was in the prerendered tools, moves into the new ones.
-					wasm.ShowPrerendered("#captures", "later-captures", p.standInShown)
-				}
-				p.drawLater(ctx)
-			})
-		})
-	})
+	return false
 }
 
-// drawn reports whether the part of order (its place in the count of
-// p.later) is drawn: once the browser got to it, or at once when the
-// state is no longer the one its stand-in shows. Once drawn, a part
-// stays drawn.
-func (p *playground) drawn(order int) bool {
-	if p.later >= order && p.shown != p.lowerState() {
-		p.later = 0
+// stale reports whether part's stand-in no longer shows the state.
+func (p *playground) stale(part laterPart) bool {
+	if part == partExplanation {
+		return p.explanationState() != p.shownExpl
 	}
-	return p.later < order
+	return p.toolsState() != p.shownTool
 }
 
-// laterPane is pane once drawn, else the element its stand-in is put in.
-func (p *playground) laterPane(order int, id string, pane func() app.UI) app.UI {
-	if p.drawn(order) {
+// drawn reports whether part is drawn: once needed, or at once when its
+// state is no longer the one its stand-in shows. Once drawn, a part stays
+// drawn.
+func (p *playground) drawn(part laterPart) bool {
+	if p.later[part] && p.stale(part) {
+		p.later[part] = false
+	}
+	return !p.later[part]
+}
+
+// laterPane is the part's pane once drawn, else the slot its stand-in is put in.
+func (p *playground) laterPane(part laterPart, pane func() app.UI) app.UI {
+	if p.drawn(part) {
 		return pane()
 	}
-	return laterSlot(id)
+	return laterSlot(laterPlaces[part].slot)
 }
 
 // laterSlot is the element a stand-in is put in.
 func laterSlot(id string) app.UI { return app.Div().Class("later").ID(id) }
+
+// standIn puts the prerendered explanation and tools in the places the
+// first render left for them (see place).
+func (p *playground) standIn(ctx app.Context) {
+	p.place(ctx, partExplanation)
+	p.place(ctx, partTools)
+}
+
+// place moves part's stand-in into its slot. Shown, it is watched until
+// the part is needed; else it is hidden and the part drawn when the
+// browser is idle.
+func (p *playground) place(ctx app.Context, part laterPart) {
+	if !p.later[part] {
+		return
+	}
+	where := laterPlaces[part]
+	p.shown[part] = !p.stale(part)
+	wasm.ShowPrerendered(where.sel, where.slot, p.shown[part])
+	if !p.shown[part] {
+		p.whenIdle(ctx, part)
+		return
+	}
+	unwatch, err := wasm.WatchStandIn(where.slot, where.sel, func(replay func()) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if replay == nil {
+				p.whenIdle(ctx, part) // near the view
+				return
+			}
+			p.draw(ctx, part, replay) // used
+		})
+	})
+	if err != nil {
+		p.whenIdle(ctx, part)
+		return
+	}
+	p.unwatch[part] = unwatch
+	p.listen(unwatch, nil)
+}
+
+// whenIdle queues part to be drawn at an idle moment, after the parts
+// queued before it: one per idle moment, so that each is a short task.
+func (p *playground) whenIdle(ctx app.Context, part laterPart) {
+	for _, q := range p.queue {
+		if q == part {
+			return
+		}
+	}
+	p.queue = append(p.queue, part)
+	p.nextIdle(ctx)
+}
+
+// nextIdle draws the first queued part still to draw once the browser is
+// idle.
+func (p *playground) nextIdle(ctx app.Context) {
+	for len(p.queue) > 0 && !p.later[p.queue[0]] {
+		p.queue = p.queue[1:]
+	}
+	if p.idle || len(p.queue) == 0 {
+		return
+	}
+	p.idle = true
+	wasm.WhenIdle(300*time.Millisecond, func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			p.idle = false
+			if len(p.queue) == 0 {
+				return
+			}
+			part := p.queue[0]
+			p.queue = p.queue[1:]
+			p.draw(ctx, part, nil)
+		})
+	})
+}
+
+// draw draws part in this update, then replays the use of its stand-in,
+// if any, on the drawn pane.
+func (p *playground) draw(ctx app.Context, part laterPart, replay func()) {
+	wasFirst := p.later[part]
+	p.later[part] = false
+	ctx.Defer(func(ctx app.Context) {
+		if wasFirst {
+			p.afterDraw(ctx, part)
+		}
+		if replay != nil {
+			replay()
+		}
+		p.nextIdle(ctx)
+	})
+}
+
+// afterDraw stops watching part's stand-in, gone with its slot. The
+// captures' stand-in was in the prerendered tools: once the tools are
+// drawn, it moves into the new ones.
+func (p *playground) afterDraw(ctx app.Context, part laterPart) {
+	if u := p.unwatch[part]; u != nil {
+		u()
+		p.unwatch[part] = func() {}
+	}
+	if part == partTools && p.later[partCaptures] {
+		p.place(ctx, partCaptures)
+	}
+}

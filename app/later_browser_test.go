@@ -3,9 +3,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -32,27 +35,84 @@ func TestLaterPanesDrawn(t *testing.T) {
 	}
 }
 
-// A returning user's text is not the prerendered example: the stand-ins
-// only hold the room, and the explanation drawn is of the user's line.
-// A change before the panes are drawn draws them at once.
+// phoneTab opens the playground on a phone's screen, where the tools are
+// far below the first screen, and waits for the WebAssembly only.
+func phoneTab(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(412, 823, func(p *emulation.SetDeviceMetricsOverrideParams, _ *emulation.SetTouchEmulationEnabledParams) {
+		p.Mobile = true
+	}), chromedp.Navigate(baseURL+"/web/icon.svg"), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"),
+		chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// Out of view and unused, the tools are not drawn: their stand-in stays,
+// however long the page waits.
+func TestStandInsWaitUntilNeeded(t *testing.T) {
+	ctx := phoneTab(t)
+	time.Sleep(2 * time.Second) // idle moments come and go
+	if n := eval[int](t, ctx, `document.querySelectorAll("#later-tools > .tools-pane:not([inert])").length`); n != 1 {
+		t.Fatalf("%d shown stand-ins of the tools after 2 s out of view, want 1", n)
+	}
+	if !eval[bool](t, ctx, `!!document.querySelector("#wasm-ready.later")`) {
+		t.Error("the page says every pane is drawn while the tools' stand-in is in place")
+	}
+	// Coming near the view draws them.
+	eval[bool](t, ctx, `(document.querySelector("#later-tools").scrollIntoView(), true)`)
+	waitFor(t, ctx, "the tools drawn once in view", `!document.querySelector("#later-tools") && document.querySelectorAll(".tools-pane").length === 1`)
+}
+
+// A click on a stand-in is not lost: it is carried over to the drawn pane,
+// and through it to the table of captures, drawn in turn.
+func TestStandInClickReplayed(t *testing.T) {
+	ctx := phoneTab(t)
+	eval[bool](t, ctx, `(document.querySelector("#later-tools #tab-builder").click(), true)`)
+	waitFor(t, ctx, "the builder's tab opened by the click on its stand-in",
+		`!document.querySelector("#later-tools") && document.querySelector("#tab-builder").getAttribute("aria-selected") === "true" && !!document.querySelector("#panel-builder")`)
+
+	ctx = phoneTab(t)
+	name := eval[string](t, ctx, `document.querySelector("#captures tbody button").textContent`)
+	eval[bool](t, ctx, `(document.querySelector("#captures tbody button").click(), true)`)
+	waitFor(t, ctx, "the capture loaded by the click on its stand-in",
+		fmt.Sprintf(`!document.querySelector("#later-tools, #later-captures") && (document.querySelector("#status")?.textContent ?? "").includes(%q)`, name))
+}
+
+// A focus from the keyboard on a stand-in draws the pane and moves to the
+// same control in it.
+func TestStandInFocusReplayed(t *testing.T) {
+	ctx := phoneTab(t)
+	eval[bool](t, ctx, `(document.querySelector("#later-tools #tab-policy").focus(), true)`)
+	waitFor(t, ctx, "the drawn tab focused",
+		`!document.querySelector("#later-tools") && document.activeElement?.id === "tab-policy" && document.activeElement.isConnected`)
+}
+
+// A returning user's text is not the prerendered example: the stand-in of
+// the explanation only holds the room, and the explanation drawn is of
+// the user's line. A change before the panes are drawn draws them at once.
 func TestLaterPanesReturningUser(t *testing.T) {
 	ctx := newTab(t, "/")
 	saved := "CVQ 77 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS back@example.com"
 	// Loaded without the link the first visit wrote into the address.
-	reload := func(ready string) {
+	reload := func(ready chromedp.Action[chromedp.Void]) {
 		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("cvq.input", JSON.stringify(%q))`, saved)),
-			chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS(ready))); err != nil {
+			chromedp.Navigate(baseURL+"/"), ready); err != nil {
 			t.Fatal(err)
 		}
 	}
-	reload(pageDrawn)
+	reload(waitDrawn())
 	waitFor(t, ctx, "the explanation of the saved line", `document.querySelector("#explanation .strip")?.textContent.includes("back@example.com")`)
 
 	// Typed into at once, before the panes may be drawn.
-	reload("#wasm-ready")
+	reload(chromedp.WaitReady(chromedp.CSS("#wasm-ready")))
 	typeInto(t, ctx, "#editor", "CVQ 78 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS typed@example.com")
 	waitFor(t, ctx, "the explanation of the typed line", `document.querySelector("#explanation .strip")?.textContent.includes("typed@example.com")`)
-	if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("#explanation, .tools-pane, [inert], .later").length`); n != 2 {

@@ -97,7 +97,7 @@ func TestReloadKeepsContent(t *testing.T) {
 	typeInto(t, ctx, "#editor", line)
 	waitFor(t, ctx, "the line is computed", `document.querySelector("#transcript .cline")?.textContent.includes("reload@example.com")`)
 	time.Sleep(600 * time.Millisecond) // the page saves 300 ms after the last keystroke
-	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Reload(), waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the content is back", fmt.Sprintf(`document.querySelector("#editor").value === %q`, line))

@@ -28,14 +28,7 @@ type playground struct {
 	update   bool    // a new version of the site is ready
 	builder  builder // the request builder's form
 
-	// later counts the parts under the editor and the transcript that the
-	// browser has yet to draw (see drawLater): 3, the explanation, the
-	// tools and their table of captures; 2, the tools and the table; 1,
-	// the table; 0, none. The prerendered ones stand in for them
-	// meanwhile, showing shown, or hidden when standInShown is false.
-	later        int
-	shown        lowerState
-	standInShown bool
+	deferred // the panes under the first screen, drawn when needed (later.go)
 }
 
 func newPlayground() *playground {
@@ -44,7 +37,7 @@ func newPlayground() *playground {
 	p.persist = p.store
 	p.showLink = true
 	if app.IsClient {
-		p.later = 3
+		p.later = [laterParts]bool{true, true, true}
 	}
 	return p
 }
@@ -53,8 +46,8 @@ func newPlayground() *playground {
 // still in place: the panes drawn later keep its elements to stand in
 // for them.
 func (p *playground) OnInit() {
-	if p.later > 0 {
-		p.shown = p.lowerState()
+	if p.pending() {
+		p.shownExpl, p.shownTool = p.explanationState(), p.toolsState()
 		wasm.KeepPrerendered("#explanation", ".tools-pane", "#captures")
 	}
 }
@@ -128,10 +121,10 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			newTranscriptPane(&p.pageState),
-			p.laterPane(3, "later-explanation", func() app.UI { return newExplanationPane(&p.pageState) }),
-			p.laterPane(2, "later-tools", func() app.UI {
+			p.laterPane(partExplanation, func() app.UI { return newExplanationPane(&p.pageState) }),
+			p.laterPane(partTools, func() app.UI {
 				return &toolsPane{
-					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder, Captures: p.drawn(1),
+					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder, Captures: p.drawn(partCaptures),
 					Policy: policyView{
 						Name: p.policy.Name, Date: p.policy.Date, Source: p.policy.Source, Preset: p.preset,
 						Err: p.customErr, Edited: p.custom != "", Text: p.prerenderedPolicy(),
@@ -146,7 +139,7 @@ func (p *playground) Render() app.UI {
 		),
 		app.If(p.mounted, func() app.UI {
 			ready := app.Div().ID("wasm-ready").Hidden(true)
-			if p.later > 0 {
+			if p.pending() {
 				ready.Class("later") // some panes are still to be drawn
 			}
 			return ready

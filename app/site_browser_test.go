@@ -30,13 +30,13 @@ func TestStaticExportUnderPrefix(t *testing.T) {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelT()
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/"), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/"), waitDrawn()); err != nil {
 		t.Fatalf("static site under /cvq/: %v", err)
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("#transcript .sline").length`); n != 6 {
 		t.Errorf("%d answers, want 6", n)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/embed.html#in=CVQ%206%20spaghetti"), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/cvq/embed.html#in=CVQ%206%20spaghetti"), waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the embed answers", `document.querySelector("#transcript .sline")?.textContent === "S: 731 6"`)
@@ -82,11 +82,11 @@ func TestServiceWorkerCaches(t *testing.T) {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelT()
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"), waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
 	waitPrecached(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(pageDrawn))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Reload(), waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
 	served := eval[bool](t, ctx, `performance.getEntriesByType("resource").some(r => r.name.endsWith("/web/app.wasm") && r.workerStart > 0)`)

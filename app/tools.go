@@ -23,7 +23,7 @@ type toolsPane struct {
 	NextTrID int // for the builder's line
 	Builder  builder
 	Policy   policyView
-	Captures bool // the gallery's table of captures is drawn (see playground.later)
+	Captures bool // the gallery's table of captures is drawn (see later.go)
 }
 
 func (t *toolsPane) Render() app.UI {
@@ -88,7 +88,7 @@ type gallery struct {
 
 func (g *gallery) Render() app.UI {
 	if !g.Captures {
-		return app.Div().Body(g.cards(), laterSlot("later-captures"))
+		return app.Div().Body(g.cards(), laterSlot(laterPlaces[partCaptures].slot))
 	}
 	return app.Div().Body(g.cards(), &captureList{})
 }

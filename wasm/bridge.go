@@ -126,3 +126,15 @@ func ShowPrerendered(selector, id string, visible bool) error {
 // WhenIdle calls fn once the browser is idle, or after timeout at the
 // latest (requestIdleCallback; a short timer where it is missing).
 func WhenIdle(timeout time.Duration, fn func()) error { return whenIdle(timeout, fn) }
+
+// WatchStandIn watches the stand-in in the element id (see ShowPrerendered)
+// until release is called. need is called with a nil replay when the
+// stand-in comes within a quarter of a screen of the view, and with a
+// replay when the stand-in is used (clicked, or focused other than by
+// the press of a click; the click itself does not reach it). Called once
+// the pane whose root matches sel is drawn, replay carries the use over to the
+// element at the same place in it: any value typed into the stand-in, the
+// focus, and the click.
+func WatchStandIn(id, sel string, need func(replay func())) (release func(), err error) {
+	return watchStandIn(id, sel, need)
+}

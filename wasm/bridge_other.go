@@ -28,6 +28,7 @@ func awaitPaintRecorded(time.Duration) error        { return ErrUnavailable }
 
 func listen(string, func(Key) bool) (func(), error) { return func() {}, ErrUnavailable }
 
-func keepPrerendered(...string) error            { return ErrUnavailable }
-func showPrerendered(string, string, bool) error { return ErrUnavailable }
-func whenIdle(time.Duration, func()) error       { return ErrUnavailable }
+func keepPrerendered(...string) error                           { return ErrUnavailable }
+func showPrerendered(string, string, bool) error                { return ErrUnavailable }
+func whenIdle(time.Duration, func()) error                      { return ErrUnavailable }
+func watchStandIn(string, string, func(func())) (func(), error) { return func() {}, ErrUnavailable }

@@ -119,14 +119,17 @@ class Session {
   // live loads a page of the site and waits until the WebAssembly has
   // replaced the prerendered page and drawn every pane (#wasm-ready is
   // rendered only then; it has the class later while panes below the
-  // first screen still wait for an idle moment).
+  // first screen still wait to come near the view: the page is scrolled
+  // to its end until they are drawn, then back to its top).
   // Each visit is a first one: local storage is cleared from another page
   // of the site, so that the page under test loads once, with its link.
   async live(path, timeout = 60000) {
     await this.goto(baseURL + '/web/icon.svg');
     await this.run('(localStorage.clear(), true)');
     await this.goto(baseURL + path);
-    await this.waitFor('the page is live', `document.querySelector("#wasm-ready:not(.later)") !== null`, timeout);
+    await this.waitFor('the page is live', `document.querySelector("#wasm-ready") !== null`, timeout);
+    await this.waitFor('every pane drawn', `(scrollTo(0, document.documentElement.scrollHeight), document.querySelector("#wasm-ready:not(.later)") !== null)`, timeout);
+    await this.run('(scrollTo(0, 0), true)');
   }
 
   async text(sel) { return this.run(`document.querySelector(${JSON.stringify(sel)})?.textContent ?? null`); }
