@@ -111,16 +111,25 @@ func buildSite() (string, error) {
 // under the editor are still the prerendered ones).
 const pageDrawn = "#wasm-ready:not(.later)"
 
+// scrollThrough scrolls the page down a screen, or back to its top from
+// its end, and reports whether every pane is drawn; polled, it scrolls
+// through the page as a reader does. (The same in testdata/engines.)
+const scrollThrough = `(() => {
+  if (document.querySelector("` + pageDrawn + `")) return true;
+  const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+  scrollTo(0, end ? 0 : scrollY + innerHeight);
+  return false;
+})()`
+
 // waitDrawn waits until the WebAssembly runs and has drawn every pane. The
 // panes under the first screen are drawn as they come near the view: the
-// page is scrolled to its end until they are, then back to its top.
+// page is scrolled through until they are, then back to its top.
 func waitDrawn() chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
 			return err
 		}
-		drawn := `(scrollTo(0, document.documentElement.scrollHeight), !!document.querySelector("` + pageDrawn + `"))`
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](drawn, chromedp.WithPollingInterval(50*time.Millisecond)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](scrollThrough, chromedp.WithPollingInterval(100*time.Millisecond)))
 		if err != nil {
 			return err
 		}

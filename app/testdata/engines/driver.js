@@ -27,6 +27,17 @@ export const baseURL = (() => {
   return u.replace(/\/$/, '');
 })();
 
+// scrollThrough scrolls the page down a screen, or back to its top from
+// its end, and reports whether every pane is drawn: the panes under the
+// first screen are drawn as they come near the view, so, polled, it
+// scrolls through the page as a reader does.
+const scrollThrough = `(() => {
+  if (document.querySelector("#wasm-ready:not(.later)")) return true;
+  const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+  scrollTo(0, end ? 0 : scrollY + innerHeight);
+  return false;
+})()`;
+
 // collector is evaluated in every document, before its own scripts where
 // the driver allows it. It is idempotent.
 const collector = `(() => {
@@ -120,7 +131,8 @@ class Session {
   // replaced the prerendered page and drawn every pane (#wasm-ready is
   // rendered only then; it has the class later while panes below the
   // first screen still wait to come near the view: the page is scrolled
-  // to its end until they are drawn, then back to its top).
+  // through, a screen at a time, until they are drawn, then back to its
+  // top).
   // Each visit is a first one: local storage is cleared from another page
   // of the site, so that the page under test loads once, with its link.
   async live(path, timeout = 60000) {
@@ -128,7 +140,7 @@ class Session {
     await this.run('(localStorage.clear(), true)');
     await this.goto(baseURL + path);
     await this.waitFor('the page is live', `document.querySelector("#wasm-ready") !== null`, timeout);
-    await this.waitFor('every pane drawn', `(scrollTo(0, document.documentElement.scrollHeight), document.querySelector("#wasm-ready:not(.later)") !== null)`, timeout);
+    await this.waitFor('every pane drawn', scrollThrough, timeout);
     await this.run('(scrollTo(0, 0), true)');
   }
 
