@@ -64,7 +64,6 @@ type deferred struct {
 	unwatch   [laterParts]func() // stops watching its stand-in
 	shownExpl explanationState   // what the prerendered explanation shows
 	shownTool toolsState         // what the prerendered tools show
-	shown     [laterParts]bool   // its stand-in is shown, not only holding the room
 	queue     []laterPart        // parts waiting for an idle moment, in order
 	idle      bool               // an idle moment is awaited for queue[0]
 }
@@ -123,9 +122,9 @@ func (p *playground) place(ctx app.Context, part laterPart) {
 		return
 	}
 	where := laterPlaces[part]
-	p.shown[part] = !p.stale(part)
-	wasm.ShowPrerendered(where.sel, where.slot, p.shown[part])
-	if !p.shown[part] {
+	shown := !p.stale(part)
+	wasm.ShowPrerendered(where.sel, where.slot, shown)
+	if !shown {
 		p.whenIdle(ctx, part)
 		return
 	}
@@ -186,6 +185,11 @@ func (p *playground) nextIdle(ctx app.Context) {
 func (p *playground) draw(ctx app.Context, part laterPart, replay func()) {
 	wasFirst := p.later[part]
 	p.later[part] = false
+	if part == partTools && replay != nil {
+		// A use of the tools' stand-in may be in its table of captures:
+		// both are drawn, so that the use lands on a live control at once.
+		p.later[partCaptures] = false
+	}
 	ctx.Defer(func(ctx app.Context) {
 		if wasFirst {
 			p.afterDraw(ctx, part)

@@ -69,7 +69,7 @@ func TestStandInsWaitUntilNeeded(t *testing.T) {
 }
 
 // A click on a stand-in is not lost: it is carried over to the drawn pane,
-// and through it to the table of captures, drawn in turn.
+// also when it is in the table of captures the tools' stand-in holds.
 func TestStandInClickReplayed(t *testing.T) {
 	ctx := phoneTab(t)
 	eval[bool](t, ctx, `(document.querySelector("#later-tools #tab-builder").click(), true)`)

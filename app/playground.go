@@ -48,7 +48,11 @@ func newPlayground() *playground {
 func (p *playground) OnInit() {
 	if p.pending() {
 		p.shownExpl, p.shownTool = p.explanationState(), p.toolsState()
-		wasm.KeepPrerendered("#explanation", ".tools-pane", "#captures")
+		var sels []string
+		for _, where := range laterPlaces {
+			sels = append(sels, where.sel)
+		}
+		wasm.KeepPrerendered(sels...)
 	}
 }
 
