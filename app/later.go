@@ -64,8 +64,8 @@ type deferred struct {
 	unwatch   [laterParts]func() // stops watching its stand-in
 	shownExpl explanationState   // what the prerendered explanation shows
 	shownTool toolsState         // what the prerendered tools show
-	queue     []laterPart        // parts waiting for an idle moment, in order
-	idle      bool               // an idle moment is awaited for queue[0]
+	queued    [laterParts]bool   // waits for an idle moment
+	idle      bool               // an idle moment is awaited
 }
 
 // pending reports whether some part is still to be drawn.
@@ -145,39 +145,38 @@ func (p *playground) place(ctx app.Context, part laterPart) {
 	p.listen(unwatch, nil)
 }
 
-// whenIdle queues part to be drawn at an idle moment, after the parts
-// queued before it: one per idle moment, so that each is a short task.
+// whenIdle queues part to be drawn at an idle moment: one part per
+// moment, in the page's order, so that each is a short task.
 func (p *playground) whenIdle(ctx app.Context, part laterPart) {
-	for _, q := range p.queue {
-		if q == part {
-			return
-		}
-	}
-	p.queue = append(p.queue, part)
+	p.queued[part] = true
 	p.nextIdle(ctx)
 }
 
 // nextIdle draws the first queued part still to draw once the browser is
 // idle.
 func (p *playground) nextIdle(ctx app.Context) {
-	for len(p.queue) > 0 && !p.later[p.queue[0]] {
-		p.queue = p.queue[1:]
-	}
-	if p.idle || len(p.queue) == 0 {
+	if p.idle || p.nextQueued() < 0 {
 		return
 	}
 	p.idle = true
 	wasm.WhenIdle(300*time.Millisecond, func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			p.idle = false
-			if len(p.queue) == 0 {
-				return
+			if part := p.nextQueued(); part >= 0 {
+				p.draw(ctx, part, nil)
 			}
-			part := p.queue[0]
-			p.queue = p.queue[1:]
-			p.draw(ctx, part, nil)
 		})
 	})
+}
+
+// nextQueued is the first part queued and still to draw, or -1.
+func (p *playground) nextQueued() laterPart {
+	for part := range laterParts {
+		if p.queued[part] && p.later[part] {
+			return part
+		}
+	}
+	return -1
 }
 
 // draw draws part in this update, then replays the use of its stand-in,
@@ -207,7 +206,7 @@ func (p *playground) draw(ctx app.Context, part laterPart, replay func()) {
 func (p *playground) afterDraw(ctx app.Context, part laterPart) {
 	if u := p.unwatch[part]; u != nil {
 		u()
-		p.unwatch[part] = func() {}
+		p.unwatch[part] = nil
 	}
 	if part == partTools && p.later[partCaptures] {
 		p.place(ctx, partCaptures)

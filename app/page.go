@@ -93,6 +93,10 @@ func (c *pageCore) changed(ctx app.Context) {
 			return
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			// A change queued while this waited its turn restarts the pause.
+			if c.saveGen.Load() != gen {
+				return
+			}
 			c.announced = c.announcement()
 			c.syncURL(ctx)
 			if c.persist != nil {

@@ -152,9 +152,7 @@ func placeOf(root, el safejs.Value) []int {
 	return place
 }
 
-// atPlace is the element at place under root. A slot left for a part
-// drawn later (class "later") is passed through: its stand-in is the
-// element in its place.
+// atPlace is the element at place under root.
 func atPlace(root safejs.Value, place []int) (safejs.Value, bool) {
 	el := root
 	for _, i := range place {
@@ -162,31 +160,11 @@ func atPlace(root safejs.Value, place []int) (safejs.Value, bool) {
 		if err != nil {
 			return el, false
 		}
-		child, err := children.Index(i)
-		if err != nil || child.IsNull() || child.IsUndefined() {
+		if el, err = children.Index(i); err != nil || el.IsNull() || el.IsUndefined() {
 			return el, false
 		}
-		for isSlot(child) {
-			if child, err = child.Get("firstElementChild"); err != nil || child.IsNull() {
-				return el, false
-			}
-		}
-		el = child
 	}
 	return el, true
-}
-
-func isSlot(el safejs.Value) bool {
-	list, err := el.Get("classList")
-	if err != nil {
-		return false
-	}
-	v, err := list.Call("contains", "later")
-	if err != nil {
-		return false
-	}
-	yes, _ := v.Truthy()
-	return yes
 }
 
 // replayUse carries a use of a stand-in's element old over to the element
