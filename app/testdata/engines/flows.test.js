@@ -50,6 +50,19 @@ for (const engine of engines) {
       await clean(s);
     });
 
+    test('a click on a pane not drawn yet is carried over to it', async () => {
+      // The tools are far below the first screen: until they are needed,
+      // the prerendered ones stand in for them.
+      await s.goto(baseURL + '/web/icon.svg');
+      await s.run('(localStorage.clear(), true)');
+      await s.goto(baseURL + '/');
+      await s.waitFor('the stand-in of the tools', `document.querySelector("#wasm-ready") !== null && document.querySelector("#later-tools .tools-pane") !== null`, 60000);
+      await s.click('#tab-builder');
+      await s.waitFor('the builder opened by the click', `!document.querySelector("#later-tools") && document.querySelector("#tab-builder").getAttribute("aria-selected") === "true" && document.querySelector("#panel-builder") !== null`);
+      await s.screenshot(`${shots}${engine}-stand-in-click.png`);
+      await clean(s);
+    });
+
     test('typing a new line computes its answer', async () => {
       await s.live('/');
       await s.run(`(e => { e.focus(); e.select(); return true })(document.querySelector("#editor"))`);
