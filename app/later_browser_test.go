@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -81,6 +82,34 @@ func TestStandInClickReplayed(t *testing.T) {
 	eval[bool](t, ctx, `(document.querySelector("#captures tbody button").click(), true)`)
 	waitFor(t, ctx, "the capture loaded by the click on its stand-in",
 		fmt.Sprintf(`!document.querySelector("#later-tools, #later-captures") && (document.querySelector("#status")?.textContent ?? "").includes(%q)`, name))
+}
+
+// A press on a stand-in that the drawn pane replaces before the button is
+// released is not lost: the browser clicks nothing then, the element
+// pressed being gone, and the page clicks the same control in the pane.
+func TestStandInPressCarried(t *testing.T) {
+	for try := 1; ; try++ {
+		ctx := phoneTab(t)
+		eval[bool](t, ctx, `(document.addEventListener("pointerdown", e => { window.__onStandIn = !!e.target.closest("#later-tools") }, true), true)`)
+		at := eval[[]float64](t, ctx, `(() => { const b = document.querySelector("#later-tools #tab-builder"); b.scrollIntoView({block: "center"}); const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] })()`)
+		mouse := func(typ input.DispatchMouseEventType) {
+			if err := chromedp.Do(ctx, chromedp.MouseEvent(typ, at[0], at[1], chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// In view, the tools are drawn soon: while the button is held.
+		mouse(input.DispatchMouseEventTypeMousePressed)
+		waitFor(t, ctx, "the tools drawn under the held button", `!document.querySelector("#later-tools")`)
+		mouse(input.DispatchMouseEventTypeMouseReleased)
+		if !eval[bool](t, ctx, `!!window.__onStandIn`) {
+			if try < 5 {
+				continue // drawn before the press landed: a plain click
+			}
+			t.Fatal("in 5 tries, the press never landed on the stand-in before its pane was drawn")
+		}
+		waitFor(t, ctx, "the builder opened by the carried press", `document.querySelector("#tab-builder").getAttribute("aria-selected") === "true" && !!document.querySelector("#panel-builder")`)
+		return
+	}
 }
 
 // A focus from the keyboard on a stand-in draws the pane and moves to the

@@ -134,7 +134,9 @@ func WhenIdle(timeout time.Duration, fn func()) error { return whenIdle(timeout,
 // the press of a click; the click itself does not reach it). Called once
 // the pane whose root matches sel is drawn, replay carries the use over to the
 // element at the same place in it: any value typed into the stand-in, the
-// focus, and the click.
+// focus, and the click. Call release once the pane is drawn: a press on
+// the stand-in still held then clicks the drawn control it is released
+// over.
 func WatchStandIn(id, sel string, need func(replay func())) (release func(), err error) {
 	return watchStandIn(id, sel, need)
 }

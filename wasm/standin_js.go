@@ -12,9 +12,13 @@ import (
 // the element's place, the child indexes from the pane's root.
 
 // useEvents are the events a stand-in's slot listens to, in the capture
-// phase: a press, so that the focus a press gives waits for its click;
-// the click; a focus from the keyboard.
+// phase: a press, so that the focus a press gives waits for its click
+// and the press can be carried over (see carryPress); the click; a focus
+// from the keyboard.
 var useEvents = []string{"pointerdown", "click", "focusin"}
+
+// pressEnds are the events, on the document, that end a press.
+var pressEnds = []string{"pointerup", "pointercancel"}
 
 func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 	noop := func() {}
@@ -26,21 +30,13 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 	if err != nil {
 		return noop, err
 	}
-	pressing := false
+	var press []int // where a press in progress began, nil when none
 	onUse, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		if len(args) == 0 {
 			return nil
 		}
 		ev := args[0]
 		kind := stringOf(ev, "type")
-		if kind == "pointerdown" {
-			pressing = true
-			return nil
-		}
-		if kind == "focusin" && pressing {
-			return nil // the click follows
-		}
-		pressing = false
 		target, err := ev.Get("target")
 		if err != nil {
 			return nil
@@ -50,6 +46,13 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 			return nil
 		}
 		place := placeOf(root, target)
+		if kind == "pointerdown" {
+			press = place
+			return nil
+		}
+		if kind == "focusin" && press != nil {
+			return nil // the click follows
+		}
 		focused := kind == "focusin"
 		if kind == "click" {
 			ev.Call("preventDefault")
@@ -86,8 +89,36 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 			observer.Call("observe", slot)
 		}
 	}
+	// A press ends before its click, in the same task: the click still
+	// finds a press to follow.
+	carrying := false
+	var onEnd safejs.Func
+	stopEnd := func() {
+		for _, e := range pressEnds {
+			doc.Call("removeEventListener", e, onEnd.Value(), true)
+		}
+		onEnd.Release()
+	}
+	onEnd, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if carrying {
+			stopEnd()
+			if len(args) > 0 && stringOf(args[0], "type") == "pointerup" {
+				carryPress(doc, sel, press, args[0])
+			}
+		}
+		press = nil
+		return nil
+	})
+	if err != nil {
+		onUse.Release()
+		onView.Release()
+		return noop, err
+	}
 	for _, e := range useEvents {
 		slot.Call("addEventListener", e, onUse.Value(), true)
+	}
+	for _, e := range pressEnds {
+		doc.Call("addEventListener", e, onEnd.Value(), true)
 	}
 	released := false
 	return func() {
@@ -103,7 +134,63 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 		}
 		onUse.Release()
 		onView.Release()
+		if press != nil {
+			carrying = true // until the press ends
+		} else {
+			stopEnd()
+		}
 	}, nil
+}
+
+// carryPress ends a press begun on a stand-in that the drawn pane
+// replaced meanwhile: the browser clicks nothing, the element pressed
+// being gone. Released (up) over the control at the same place in the
+// pane sel, the press clicks it, unless the browser did.
+func carryPress(doc safejs.Value, sel string, place []int, up safejs.Value) {
+	root, err := doc.Call("querySelector", sel)
+	if err != nil || root.IsNull() {
+		return
+	}
+	el, ok := atPlace(root, place)
+	if !ok {
+		return
+	}
+	target, err := up.Get("target")
+	if err != nil {
+		return
+	}
+	over, err := el.Call("contains", target)
+	if yes, _ := over.Truthy(); err != nil || !yes {
+		return
+	}
+	clicked := false
+	var onClick safejs.Func
+	onClick, err = safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		clicked = true
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	doc.Call("addEventListener", "click", onClick.Value(), true)
+	// A click the browser sends comes in the task of the release, before
+	// this timer.
+	later, err := onceFunc(func() {
+		doc.Call("removeEventListener", "click", onClick.Value(), true)
+		onClick.Release()
+		if !clicked {
+			el.Call("focus")
+			el.Call("click")
+		}
+	})
+	if err != nil {
+		doc.Call("removeEventListener", "click", onClick.Value(), true)
+		onClick.Release()
+		return
+	}
+	if win, err := get("window"); err == nil {
+		win.Call("setTimeout", later.Value(), 0)
+	}
 }
 
 // anyIntersecting reports whether an IntersectionObserver's entries say
