@@ -9,18 +9,22 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The panes below the first screen are not drawn by the first render: the
-// prerendered ones stand in for them, and each is drawn when it is needed,
-// as a task of its own: when it comes near the view, when its stand-in is
-// used (the click or focus is then replayed on the drawn pane), or at once
-// when what it shows changes. A stand-in that does not show the restored
-// state only holds the room; its pane is drawn at the next idle moment.
+// The transcript and the panes below the first screen are not drawn by
+// the first render: the prerendered ones stand in for them, and each is
+// drawn when it is needed, as a task of its own: when it comes near the
+// view (the transcript, in view, at the first idle moment), when its
+// stand-in is used (the click or focus is then replayed on the drawn
+// pane), or at once when what it shows changes (typing draws the
+// transcript in the keystroke's own update). A stand-in that does not
+// show the restored state only holds the room; its pane is drawn at the
+// next idle moment.
 
 // laterPart is a part of the page drawn after the first render.
 type laterPart int
 
 const (
-	partExplanation laterPart = iota // the selected line explained
+	partTranscript  laterPart = iota // the computed transcript, beside the editor
+	partExplanation                  // the selected line explained
 	partTools                        // the tools' tabs
 	partCaptures                     // the examples' table of captures, in the tools
 	laterParts
@@ -30,15 +34,16 @@ const (
 // prerendered page that also matches the drawn pane, and the id of the
 // slot the first render leaves for it.
 var laterPlaces = [laterParts]struct{ sel, slot string }{
+	partTranscript:  {".transcript-pane", "later-transcript"},
 	partExplanation: {"#explanation", "later-explanation"},
 	partTools:       {".tools-pane", "later-tools"},
 	partCaptures:    {"#captures", "later-captures"},
 }
 
-// explanationState is what the explanation shows; toolsState what the
-// tools and their table show. While a part is not drawn, a change of its
-// state draws it at once.
-type explanationState struct {
+// linesState is what the transcript and the explanation show; toolsState
+// what the tools and their table show. While a part is not drawn, a
+// change of its state draws it at once.
+type linesState struct {
 	input  string
 	policy *protocol.Policy
 	sel    int
@@ -50,8 +55,8 @@ type toolsState struct {
 	custom, customErr, preset string
 }
 
-func (p *playground) explanationState() explanationState {
-	return explanationState{p.input, p.policy, p.sel}
+func (p *playground) linesState() linesState {
+	return linesState{p.input, p.policy, p.sel}
 }
 
 func (p *playground) toolsState() toolsState {
@@ -62,7 +67,7 @@ func (p *playground) toolsState() toolsState {
 type deferred struct {
 	later     [laterParts]bool   // not drawn yet: its stand-in holds the place
 	unwatch   [laterParts]func() // stops watching its stand-in
-	shownExpl explanationState   // what the prerendered explanation shows
+	shownLine linesState         // what the prerendered transcript and explanation show
 	shownTool toolsState         // what the prerendered tools show
 	queued    [laterParts]bool   // waits for an idle moment
 	idle      bool               // an idle moment is awaited
@@ -80,8 +85,8 @@ func (d *deferred) pending() bool {
 
 // stale reports whether part's stand-in no longer shows the state.
 func (p *playground) stale(part laterPart) bool {
-	if part == partExplanation {
-		return p.explanationState() != p.shownExpl
+	if part == partTranscript || part == partExplanation {
+		return p.linesState() != p.shownLine
 	}
 	return p.toolsState() != p.shownTool
 }
@@ -104,12 +109,21 @@ func (p *playground) laterPane(part laterPart, pane func() app.UI) app.UI {
 	return laterSlot(laterPlaces[part].slot)
 }
 
-// laterSlot is the element a stand-in is put in.
-func laterSlot(id string) app.UI { return app.Div().Class("later").ID(id) }
+// laterSlot is the element a stand-in is put in. The transcript's has no
+// box of its own, so that its stand-in, like the pane, is the layout's
+// cell beside the editor.
+func laterSlot(id string) app.UI {
+	class := "later"
+	if id == laterPlaces[partTranscript].slot {
+		class = "later cell"
+	}
+	return app.Div().Class(class).ID(id)
+}
 
-// standIn puts the prerendered explanation and tools in the places the
-// first render left for them (see place).
+// standIn puts the prerendered transcript, explanation and tools in the
+// places the first render left for them (see place).
 func (p *playground) standIn(ctx app.Context) {
+	p.place(ctx, partTranscript)
 	p.place(ctx, partExplanation)
 	p.place(ctx, partTools)
 }

@@ -36,6 +36,36 @@ func TestLaterPanesDrawn(t *testing.T) {
 	}
 }
 
+// The transcript, beside the editor, is prerendered too: the page is
+// usable with its stand-in in place, and draws it at the first idle
+// moment, unused, in the same place; its rows are then live.
+func TestTranscriptStandIn(t *testing.T) {
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1350, 940), chromedp.Navigate(baseURL+"/web/icon.svg"),
+		chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	place := `(() => { const r = document.querySelector(".transcript-pane").getBoundingClientRect(), e = document.querySelector("#editor").getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), r.x >= e.right ? 1 : 0] })()`
+	before := eval[[]float64](t, ctx, place)
+	waitFor(t, ctx, "the transcript drawn, unused", `!document.querySelector("#later-transcript") && document.querySelectorAll(".transcript-pane").length === 1`)
+	after := eval[[]float64](t, ctx, place)
+	if fmt.Sprint(before) != fmt.Sprint(after) || after[3] != 1 {
+		t.Errorf("transcript at x, y, width, beside the editor: %v standing in or drawn, %v drawn; want the same place, beside the editor", before, after)
+	}
+	if rows := eval[int](t, ctx, `document.querySelectorAll("#transcript .line-button").length`); rows < 2 {
+		t.Fatalf("%d rows in the drawn transcript, want the example's", rows)
+	}
+	// Live: the second row's click selects it.
+	eval[bool](t, ctx, `(document.querySelectorAll("#transcript .line-button")[1].click(), true)`)
+	waitFor(t, ctx, "the second row selected", `document.querySelectorAll("#transcript .line-button")[1].getAttribute("aria-current") === "true"`)
+	if shift := eval[float64](t, ctx, `performance.getEntriesByType("layout-shift").reduce((s, e) => s + e.value, 0)`); shift != 0 {
+		t.Errorf("layout shift %v while the transcript was drawn, want 0", shift)
+	}
+}
+
 // phoneTab opens the playground on a phone's screen, where the tools are
 // far below the first screen, and waits for the WebAssembly only.
 func phoneTab(t *testing.T) context.Context {
@@ -134,17 +164,27 @@ func TestLaterPanesReturningUser(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	reload(waitDrawn())
+	reload(chromedp.WaitReady(chromedp.CSS("#wasm-ready")))
+	// The transcript's stand-in shows the example, not the saved line: it
+	// is hidden from the start, or the transcript is drawn already.
+	if !eval[bool](t, ctx, `(() => { const s = document.querySelector("#later-transcript > .transcript-pane"); return s ? s.inert && getComputedStyle(s).visibility === "hidden" : document.querySelector("#transcript").textContent.includes("back@example.com") })()`) {
+		t.Error("the prerendered transcript is shown to a returning user whose text is another")
+	}
+	if err := chromedp.Do(ctx, waitDrawn()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the transcript of the saved line", `document.querySelector("#transcript").textContent.includes("back@example.com")`)
 	waitFor(t, ctx, "the explanation of the saved line", `document.querySelector("#explanation .strip")?.textContent.includes("back@example.com")`)
 
 	// Typed into at once, before the panes may be drawn.
 	reload(chromedp.WaitReady(chromedp.CSS("#wasm-ready")))
 	typeInto(t, ctx, "#editor", "CVQ 78 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS typed@example.com")
+	waitFor(t, ctx, "the transcript of the typed line", `document.querySelector("#transcript").textContent.includes("typed@example.com")`)
 	waitFor(t, ctx, "the explanation of the typed line", `document.querySelector("#explanation .strip")?.textContent.includes("typed@example.com")`)
 	if err := chromedp.Do(ctx, waitDrawn()); err != nil {
 		t.Fatal(err)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll("#explanation, .tools-pane, [inert], .later").length`); n != 2 {
-		t.Errorf("%d explanations, tools and stand-ins once drawn, want the explanation and the tools", n)
+	if n := eval[int](t, ctx, `document.querySelectorAll(".transcript-pane, #explanation, .tools-pane, [inert], .later").length`); n != 3 {
+		t.Errorf("%d transcripts, explanations, tools and stand-ins once drawn, want one transcript, explanation and tools", n)
 	}
 }

@@ -37,7 +37,7 @@ func newPlayground() *playground {
 	p.persist = p.store
 	p.showLink = true
 	if app.IsClient {
-		p.later = [laterParts]bool{true, true, true}
+		p.later = [laterParts]bool{true, true, true, true}
 	}
 	return p
 }
@@ -47,7 +47,7 @@ func newPlayground() *playground {
 // for them.
 func (p *playground) OnInit() {
 	if p.pending() {
-		p.shownExpl, p.shownTool = p.explanationState(), p.toolsState()
+		p.shownLine, p.shownTool = p.linesState(), p.toolsState()
 		var sels []string
 		for _, where := range laterPlaces {
 			sels = append(sels, where.sel)
@@ -124,7 +124,7 @@ func (p *playground) Render() app.UI {
 		&notices{Update: p.update, LinkMsg: p.linkMsg, CanRestore: p.previous != ""},
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
-			newTranscriptPane(&p.pageState),
+			p.laterPane(partTranscript, func() app.UI { return newTranscriptPane(&p.pageState) }),
 			p.laterPane(partExplanation, func() app.UI { return newExplanationPane(&p.pageState) }),
 			p.laterPane(partTools, func() app.UI {
 				return &toolsPane{

@@ -32,8 +32,21 @@ func awaitPaintRecorded(max time.Duration) error {
 		}
 	}
 	seen := 0
-	onEntries, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		seen++
+	onEntries, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) == 0 {
+			return nil
+		}
+		entries, err := args[0].Call("getEntries")
+		if err != nil {
+			return nil
+		}
+		n := lengthOf(entries)
+		seen += n
+		// The buffered entries come in a task of their own, soon after
+		// observe: a paint recorded well before ends the wait there.
+		if n > 0 && paintedBefore(entries, n, 40) {
+			finish()
+		}
 		return nil
 	})
 	if err != nil {
@@ -56,10 +69,10 @@ func awaitPaintRecorded(max time.Duration) error {
 	// the page painted while app.wasm was downloading and compiling), it
 	// is done: an entry is made only once its frame was presented, and
 	// the last is older than two frames, so no larger paint is pending.
+	// Some browsers have the buffered entries here already; Chromium
+	// delivers them in a task after observe (onEntries above).
 	if recs, err := obs.Call("takeRecords"); err == nil {
-		if n, err := recs.Get("length"); err == nil {
-			seen, _ = n.Int()
-		}
+		seen = lengthOf(recs)
 		if seen > 0 && paintedBefore(recs, seen, 40) {
 			// Still a pause: what follows (go-app's first render) is a
 			// task of its own, not one long task with the start.
@@ -97,9 +110,20 @@ func awaitPaintRecorded(max time.Duration) error {
 	case <-done:
 	case <-time.After(max):
 		finished = true
-		win.Call("cancelAnimationFrame", frame)
 	}
+	// The entries may end the wait with a frame still requested.
+	win.Call("cancelAnimationFrame", frame)
 	return nil
+}
+
+// lengthOf is the length of the array v, 0 if it has none.
+func lengthOf(v safejs.Value) int {
+	l, err := v.Get("length")
+	if err != nil {
+		return 0
+	}
+	n, _ := l.Int()
+	return n
 }
 
 // paintedBefore reports whether the last of the n entries in recs started

@@ -86,7 +86,12 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 		// task, before it is seen.
 		opts, _ := safejs.ValueOf(map[string]any{"rootMargin": "25% 0px"})
 		if observer, err = ctor.New(onView.Value(), opts); err == nil {
-			observer.Call("observe", slot)
+			// The stand-in itself: a slot may have no box of its own.
+			watched := slot
+			if root, err := slot.Get("firstElementChild"); err == nil && !root.IsNull() {
+				watched = root
+			}
+			observer.Call("observe", watched)
 		}
 	}
 	// A press ends before its click, in the same task: the click still
