@@ -36,6 +36,10 @@ func (h *hello) Render() app.UI {
 }
 
 func main() {
+	if app.IsClient {
+		// The same mark as the playground's, for the bench's phases.
+		app.Window().Get("performance").Call("mark", "cvq-main")
+	}
 	app.Route("/", func() app.Composer { return &hello{text: "hello"} })
 	app.RunWhenOnBrowser()
 	if len(os.Args) != 3 || os.Args[1] != "static" {
