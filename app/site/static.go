@@ -22,6 +22,9 @@ func (c Config) WriteStatic(out, prefix string) error {
 	if err := c.compactStatic(out); err != nil {
 		return err
 	}
+	if err := loaderStatic(out); err != nil {
+		return err
+	}
 	assets, err := filepath.Glob(filepath.Join(c.Dir, "web", "*"))
 	if err != nil {
 		return err

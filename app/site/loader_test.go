@@ -1,0 +1,73 @@
+package site
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The served app.js hands the fetched app.wasm to the compiler as it is;
+// the rest is go-app's.
+func TestLoaderStreamsWasm(t *testing.T) {
+	base := startServer(t)
+	resp, js := get(t, base+"/app.js")
+	checkLoader(t, "served", js)
+	if n := resp.Header.Get("Content-Length"); n != "" && n != strconv.Itoa(len(js)) {
+		t.Errorf("Content-Length %s for %d bytes", n, len(js))
+	}
+	// A HEAD has no body to change, and is answered.
+	req, _ := http.NewRequest("HEAD", base+"/app.js", nil)
+	head, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head.Body.Close()
+	if head.StatusCode != http.StatusOK {
+		t.Errorf("HEAD /app.js: %s", head.Status)
+	}
+}
+
+func TestLoaderStatic(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
+	c := testConfig
+	c.Dir = dir
+	if err := c.WriteStatic(out, "/cvq/"); err != nil {
+		t.Fatal(err)
+	}
+	js, err := os.ReadFile(filepath.Join(out, "app.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLoader(t, "static", string(js))
+	if !strings.Contains(string(js), `fetch("/cvq/web/app.wasm")`) {
+		t.Error("the static app.js does not fetch app.wasm under its prefix")
+	}
+}
+
+func checkLoader(t *testing.T, where, js string) {
+	t.Helper()
+	if !strings.Contains(js, "instantiateStreaming(\n      fetch(\"") {
+		t.Errorf("%s app.js does not hand the fetched app.wasm to instantiateStreaming", where)
+	}
+	if strings.Contains(js, "fetchWithProgress(\"") {
+		t.Errorf("%s app.js still reads app.wasm through the progress reader", where)
+	}
+	for _, want := range []string{"goappInitServiceWorker();", "go.run(wasm.instance);", "async function fetchWithProgress("} {
+		if !strings.Contains(js, want) {
+			t.Errorf("%s app.js lacks go-app's %q", where, want)
+		}
+	}
+}
+
+func TestStreamWasmRefusesAnotherLoader(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("streamWasm patched an app.js without go-app's progress read")
+		}
+	}()
+	streamWasm([]byte(`instantiateStreaming(fetch("/web/app.wasm"), go.importObject)`))
+}
