@@ -9,10 +9,11 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The transcript and the panes below the first screen are not drawn by
-// the first render: the prerendered ones stand in for them, and each is
-// drawn when it is needed, as a task of its own: when it comes near the
-// view (the transcript, in view, at the first idle moment), when its
+// The header, the transcript and the panes below the first screen are not
+// drawn by the first render, which draws the editor: the prerendered ones
+// stand in for them, and each is drawn when it is needed, as a task of its
+// own: when it comes near the view (the header and the transcript, in
+// view, at the first idle moments), when its
 // stand-in is used (the click or focus is then replayed on the drawn
 // pane), or at once when what it shows changes (typing draws the
 // transcript in the keystroke's own update). A stand-in that does not
@@ -23,7 +24,8 @@ import (
 type laterPart int
 
 const (
-	partTranscript  laterPart = iota // the computed transcript, beside the editor
+	partHeader      laterPart = iota // the title bar: policy, link, theme, help
+	partTranscript                   // the computed transcript, beside the editor
 	partExplanation                  // the selected line explained
 	partTools                        // the tools' tabs
 	partCaptures                     // the examples' table of captures, in the tools
@@ -34,15 +36,23 @@ const (
 // prerendered page that also matches the drawn pane, and the id of the
 // slot the first render leaves for it.
 var laterPlaces = [laterParts]struct{ sel, slot string }{
+	partHeader:      {"header.top", "later-header"},
 	partTranscript:  {".transcript-pane", "later-transcript"},
 	partExplanation: {"#explanation", "later-explanation"},
 	partTools:       {".tools-pane", "later-tools"},
 	partCaptures:    {"#captures", "later-captures"},
 }
 
-// linesState is what the transcript and the explanation show; toolsState
-// what the tools and their table show. While a part is not drawn, a
-// change of its state draws it at once.
+// headerState is what the header shows; linesState what the transcript
+// and the explanation show; toolsState what the tools and their table
+// show. While a part is not drawn, a change of its state draws it at once.
+type headerState struct {
+	policy       *protocol.Policy
+	preset       string
+	edited, help bool
+	theme        string
+}
+
 type linesState struct {
 	input  string
 	policy *protocol.Policy
@@ -53,6 +63,10 @@ type toolsState struct {
 	policy                    *protocol.Policy
 	tab, status               string
 	custom, customErr, preset string
+}
+
+func (p *playground) headerState() headerState {
+	return headerState{p.policy, p.preset, p.custom != "", p.showHelp, p.theme}
 }
 
 func (p *playground) linesState() linesState {
@@ -67,6 +81,7 @@ func (p *playground) toolsState() toolsState {
 type deferred struct {
 	later     [laterParts]bool   // not drawn yet: its stand-in holds the place
 	unwatch   [laterParts]func() // stops watching its stand-in
+	shownHead headerState        // what the prerendered header shows
 	shownLine linesState         // what the prerendered transcript and explanation show
 	shownTool toolsState         // what the prerendered tools show
 	queued    [laterParts]bool   // waits for an idle moment
@@ -85,7 +100,10 @@ func (d *deferred) pending() bool {
 
 // stale reports whether part's stand-in no longer shows the state.
 func (p *playground) stale(part laterPart) bool {
-	if part == partTranscript || part == partExplanation {
+	switch part {
+	case partHeader:
+		return p.headerState() != p.shownHead
+	case partTranscript, partExplanation:
 		return p.linesState() != p.shownLine
 	}
 	return p.toolsState() != p.shownTool
@@ -109,20 +127,22 @@ func (p *playground) laterPane(part laterPart, pane func() app.UI) app.UI {
 	return laterSlot(laterPlaces[part].slot)
 }
 
-// laterSlot is the element a stand-in is put in. The transcript's has no
-// box of its own, so that its stand-in, like the pane, is the layout's
-// cell beside the editor.
+// laterSlot is the element a stand-in is put in. The header's and the
+// transcript's have no box of their own, so that their stand-ins are laid
+// out as the panes are: the page's title bar, the layout's cell beside the
+// editor.
 func laterSlot(id string) app.UI {
 	class := "later"
-	if id == laterPlaces[partTranscript].slot {
-		class = "later cell"
+	if id == laterPlaces[partHeader].slot || id == laterPlaces[partTranscript].slot {
+		class = "later flat"
 	}
 	return app.Div().Class(class).ID(id)
 }
 
-// standIn puts the prerendered transcript, explanation and tools in the
-// places the first render left for them (see place).
+// standIn puts the prerendered header, transcript, explanation and tools
+// in the places the first render left for them (see place).
 func (p *playground) standIn(ctx app.Context) {
+	p.place(ctx, partHeader)
 	p.place(ctx, partTranscript)
 	p.place(ctx, partExplanation)
 	p.place(ctx, partTools)

@@ -36,10 +36,12 @@ func TestLaterPanesDrawn(t *testing.T) {
 	}
 }
 
-// The transcript, beside the editor, is prerendered too: the page is
-// usable with its stand-in in place, and draws it at the first idle
-// moment, unused, in the same place; its rows are then live.
-func TestTranscriptStandIn(t *testing.T) {
+// The header and the transcript, in the first screen, are prerendered
+// too: the page is usable with their stand-ins in place, and draws them
+// at the first idle moments, unused, in the same places; they are live
+// then. A returning user's theme is not the prerendered one: the header
+// shows it from the start.
+func TestFirstScreenStandIns(t *testing.T) {
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
@@ -48,22 +50,35 @@ func TestTranscriptStandIn(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
 		t.Fatal(err)
 	}
-	place := `(() => { const r = document.querySelector(".transcript-pane").getBoundingClientRect(), e = document.querySelector("#editor").getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), r.x >= e.right ? 1 : 0] })()`
+	place := `(() => { const box = (s) => { const r = document.querySelector(s).getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)] };
+  const r = document.querySelector(".transcript-pane").getBoundingClientRect(), e = document.querySelector("#editor").getBoundingClientRect();
+  return [...box("header.top"), ...box(".transcript-pane"), r.x >= e.right ? 1 : 0] })()`
 	before := eval[[]float64](t, ctx, place)
-	waitFor(t, ctx, "the transcript drawn, unused", `!document.querySelector("#later-transcript") && document.querySelectorAll(".transcript-pane").length === 1`)
+	waitFor(t, ctx, "the header and the transcript drawn, unused", `!document.querySelector("#later-header, #later-transcript") && document.querySelectorAll("header.top, .transcript-pane").length === 2`)
 	after := eval[[]float64](t, ctx, place)
-	if fmt.Sprint(before) != fmt.Sprint(after) || after[3] != 1 {
-		t.Errorf("transcript at x, y, width, beside the editor: %v standing in or drawn, %v drawn; want the same place, beside the editor", before, after)
+	if fmt.Sprint(before) != fmt.Sprint(after) || after[8] != 1 {
+		t.Errorf("header and transcript boxes, transcript beside the editor: %v standing in or drawn, %v drawn; want the same, beside the editor", before, after)
 	}
 	if rows := eval[int](t, ctx, `document.querySelectorAll("#transcript .line-button").length`); rows < 2 {
 		t.Fatalf("%d rows in the drawn transcript, want the example's", rows)
 	}
-	// Live: the second row's click selects it.
+	// Live: the second row's click selects it; the theme button switches.
 	eval[bool](t, ctx, `(document.querySelectorAll("#transcript .line-button")[1].click(), true)`)
 	waitFor(t, ctx, "the second row selected", `document.querySelectorAll("#transcript .line-button")[1].getAttribute("aria-current") === "true"`)
 	if shift := eval[float64](t, ctx, `performance.getEntriesByType("layout-shift").reduce((s, e) => s + e.value, 0)`); shift != 0 {
-		t.Errorf("layout shift %v while the transcript was drawn, want 0", shift)
+		t.Errorf("layout shift %v while the header and the transcript were drawn, want 0", shift)
 	}
+	eval[bool](t, ctx, `(document.querySelector("#theme").click(), true)`)
+	waitFor(t, ctx, "the dark theme", `document.documentElement.dataset.theme === "dark" && document.querySelector("#theme").textContent === "Light theme"`)
+
+	// Back with the dark theme: no stand-in says "Dark theme".
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](t, ctx, `(() => { const s = document.querySelector("#later-header > header"); return s ? s.inert && getComputedStyle(s).visibility === "hidden" : document.querySelector("#theme").textContent === "Light theme" })()`) {
+		t.Error("the prerendered header, with the light theme's button, is shown to a user of the dark theme")
+	}
+	waitFor(t, ctx, "the header drawn with the dark theme's button", `!document.querySelector("#later-header") && document.querySelector("#theme").textContent === "Light theme"`)
 }
 
 // phoneTab opens the playground on a phone's screen, where the tools are

@@ -37,7 +37,7 @@ func newPlayground() *playground {
 	p.persist = p.store
 	p.showLink = true
 	if app.IsClient {
-		p.later = [laterParts]bool{true, true, true, true}
+		p.later = [laterParts]bool{true, true, true, true, true}
 	}
 	return p
 }
@@ -47,7 +47,7 @@ func newPlayground() *playground {
 // for them.
 func (p *playground) OnInit() {
 	if p.pending() {
-		p.shownLine, p.shownTool = p.linesState(), p.toolsState()
+		p.shownHead, p.shownLine, p.shownTool = p.headerState(), p.linesState(), p.toolsState()
 		var sels []string
 		for _, where := range laterPlaces {
 			sels = append(sels, where.sel)
@@ -117,10 +117,12 @@ func (p *playground) setHelp(ctx app.Context, open bool) {
 func (p *playground) Render() app.UI {
 	return app.Div().Class("root").Body(
 		app.A().Class("skip").Href("#editor").Text("Skip to the editor"),
-		&pageHeader{
-			Preset: p.preset, PolicyName: p.policy.Name, PolicyDescription: p.policy.Description, PolicySource: p.policy.Source,
-			Edited: p.custom != "", Theme: p.theme, HelpOpen: p.showHelp,
-		},
+		p.laterPane(partHeader, func() app.UI {
+			return &pageHeader{
+				Preset: p.preset, PolicyName: p.policy.Name, PolicyDescription: p.policy.Description, PolicySource: p.policy.Source,
+				Edited: p.custom != "", Theme: p.theme, HelpOpen: p.showHelp,
+			}
+		}),
 		&notices{Update: p.update, LinkMsg: p.linkMsg, CanRestore: p.previous != ""},
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
