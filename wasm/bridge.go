@@ -97,8 +97,9 @@ func SetValue(id string, text func() string) error { return setValue(id, text) }
 func Focus(id string) error { return focus(id) }
 
 // AwaitPaintRecorded waits, at most max, until the browser has recorded
-// the largest paint of the page as it is now: a largest-contentful-paint
-// entry has been reported and a frame followed without a new one.
+// the largest paint of the page as it is now: the first contentful paint
+// or the last largest-contentful-paint entry is two frames old, or a frame
+// followed the last entry without a new one.
 //
 // The browser keeps a paint's candidate only once the frame's presentation
 // time reaches the page's main thread; a node replaced before that is
