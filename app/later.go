@@ -34,13 +34,18 @@ const (
 
 // laterPlaces is where each part's stand-in comes from, a selector of the
 // prerendered page that also matches the drawn pane, and the id of the
-// slot the first render leaves for it.
-var laterPlaces = [laterParts]struct{ sel, slot string }{
-	partHeader:      {"header.top", "later-header"},
-	partTranscript:  {".transcript-pane", "later-transcript"},
-	partExplanation: {"#explanation", "later-explanation"},
-	partTools:       {".tools-pane", "later-tools"},
-	partCaptures:    {"#captures", "later-captures"},
+// slot the first render leaves for it. A flat slot has no box of its own,
+// so that its stand-in is laid out as the pane is: the page's title bar,
+// the layout's cell beside the editor.
+var laterPlaces = [laterParts]struct {
+	sel, slot string
+	flat      bool
+}{
+	partHeader:      {"header.top", "later-header", true},
+	partTranscript:  {".transcript-pane", "later-transcript", true},
+	partExplanation: {"#explanation", "later-explanation", false},
+	partTools:       {".tools-pane", "later-tools", false},
+	partCaptures:    {"#captures", "later-captures", false},
 }
 
 // headerState is what the header shows; linesState what the transcript
@@ -124,19 +129,16 @@ func (p *playground) laterPane(part laterPart, pane func() app.UI) app.UI {
 	if p.drawn(part) {
 		return pane()
 	}
-	return laterSlot(laterPlaces[part].slot)
+	return laterSlot(part)
 }
 
-// laterSlot is the element a stand-in is put in. The header's and the
-// transcript's have no box of their own, so that their stand-ins are laid
-// out as the panes are: the page's title bar, the layout's cell beside the
-// editor.
-func laterSlot(id string) app.UI {
+// laterSlot is the element part's stand-in is put in.
+func laterSlot(part laterPart) app.UI {
 	class := "later"
-	if id == laterPlaces[partHeader].slot || id == laterPlaces[partTranscript].slot {
+	if laterPlaces[part].flat {
 		class = "later flat"
 	}
-	return app.Div().Class(class).ID(id)
+	return app.Div().Class(class).ID(laterPlaces[part].slot)
 }
 
 // standIn puts the prerendered header, transcript, explanation and tools

@@ -88,7 +88,7 @@ type gallery struct {
 
 func (g *gallery) Render() app.UI {
 	if !g.Captures {
-		return app.Div().Body(g.cards(), laterSlot(laterPlaces[partCaptures].slot))
+		return app.Div().Body(g.cards(), laterSlot(partCaptures))
 	}
 	return app.Div().Body(g.cards(), &captureList{})
 }

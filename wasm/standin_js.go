@@ -152,11 +152,7 @@ func watchStandIn(id, sel string, need func(replay func())) (func(), error) {
 // being gone. Released (up) over the control at the same place in the
 // pane sel, the press clicks it, unless the browser did.
 func carryPress(doc safejs.Value, sel string, place []int, up safejs.Value) {
-	root, err := doc.Call("querySelector", sel)
-	if err != nil || root.IsNull() {
-		return
-	}
-	el, ok := atPlace(root, place)
+	el, ok := placedIn(doc, sel, place)
 	if !ok {
 		return
 	}
@@ -259,15 +255,21 @@ func atPlace(root safejs.Value, place []int) (safejs.Value, bool) {
 	return el, true
 }
 
+// placedIn is the element at place in the drawn pane sel, if both are
+// in the page.
+func placedIn(doc safejs.Value, sel string, place []int) (safejs.Value, bool) {
+	root, err := doc.Call("querySelector", sel)
+	if err != nil || root.IsNull() {
+		return root, false
+	}
+	return atPlace(root, place)
+}
+
 // replayUse carries a use of a stand-in's element old over to the element
 // at the same place in the drawn pane sel: its value, if it was typed
 // into, then the focus and the click.
 func replayUse(doc safejs.Value, sel string, place []int, old safejs.Value, focus, click bool) {
-	root, err := doc.Call("querySelector", sel)
-	if err != nil || root.IsNull() {
-		return
-	}
-	el, ok := atPlace(root, place)
+	el, ok := placedIn(doc, sel, place)
 	if !ok {
 		return
 	}
