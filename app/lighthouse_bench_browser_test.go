@@ -62,6 +62,7 @@ func runLighthouse(t *testing.T, cli, url, extraFlags string) lighthouseResult {
 		Audits map[string]struct {
 			NumericValue float64         `json:"numericValue"`
 			Details      json.RawMessage `json:"details"`
+			ErrorMessage string          `json:"errorMessage"`
 		}
 	}
 	if err := json.Unmarshal(data, &rep); err != nil {
@@ -89,6 +90,11 @@ func runLighthouse(t *testing.T, cli, url, extraFlags string) lighthouseResult {
 	var details any
 	json.Unmarshal(rep.Audits["largest-contentful-paint-element"].Details, &details)
 	r.LCPNode = findSelector(details)
+	// Lighthouse 12.2.3 cannot read the element from Chromium 156's trace
+	// (its TraceElements gatherer fails): say so rather than leave it empty.
+	if msg := rep.Audits["largest-contentful-paint-element"].ErrorMessage; r.LCPNode == "" && msg != "" {
+		r.LCPNode = "(not given: " + msg + ")"
+	}
 	return r
 }
 
