@@ -37,7 +37,7 @@ type lighthouseResult struct {
 // keeps showing its blank start page over the playground's first frame,
 // drawn at about 0.25 s, until about 1.2 s in most runs, so that app.wasm
 // ends before the "first" paint and Lighthouse's simulation makes the
-// largest paint wait for it. The bare page's frame is never held so.
+// largest paint wait for it. No run of the bare page measured was held so.
 const paintHoldingOff = "--disable-features=PaintHoldingCrossOrigin"
 
 // runLighthouse runs Lighthouse once on url, Chromium started with the
