@@ -37,7 +37,9 @@ func newPlayground() *playground {
 	p.persist = p.store
 	p.showLink = true
 	if app.IsClient {
-		p.later = [laterParts]bool{true, true, true, true, true}
+		for part := range p.later {
+			p.later[part] = true
+		}
 	}
 	return p
 }

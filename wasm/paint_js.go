@@ -30,7 +30,7 @@ func awaitPaintRecorded(max time.Duration) error {
 	if perf, err := get("performance"); err == nil {
 		if fcp, err := perf.Call("getEntriesByName", "first-contentful-paint"); err == nil {
 			if n := lengthOf(fcp); n > 0 && paintedBefore(fcp, n, 40) {
-				time.Sleep(time.Millisecond) // a pause: the first render is a task of its own
+				pauseBeforeRender()
 				return nil
 			}
 		}
@@ -86,9 +86,7 @@ func awaitPaintRecorded(max time.Duration) error {
 	if recs, err := obs.Call("takeRecords"); err == nil {
 		seen = lengthOf(recs)
 		if seen > 0 && paintedBefore(recs, seen, 40) {
-			// Still a pause: what follows (go-app's first render) is a
-			// task of its own, not one long task with the start.
-			time.Sleep(time.Millisecond)
+			pauseBeforeRender()
 			return nil
 		}
 	}
@@ -127,6 +125,11 @@ func awaitPaintRecorded(max time.Duration) error {
 	win.Call("cancelAnimationFrame", frame)
 	return nil
 }
+
+// pauseBeforeRender yields to the browser once, so that what follows the
+// wait (go-app's first render) is a task of its own, not one long task
+// with the start.
+func pauseBeforeRender() { time.Sleep(time.Millisecond) }
 
 // lengthOf is the length of the array v, 0 if it has none.
 func lengthOf(v safejs.Value) int {
