@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// The served app.js hands the fetched app.wasm to the compiler as it is;
-// the rest is go-app's.
+// The served app.js hands the fetched app.wasm to the compiler as it is
+// and starts Go in a task of its own; the rest is go-app's.
 func TestLoaderStreamsWasm(t *testing.T) {
 	base := startServer(t)
 	resp, js := get(t, base+"/app.js")
@@ -61,13 +61,26 @@ func checkLoader(t *testing.T, where, js string) {
 			t.Errorf("%s app.js lacks go-app's %q", where, want)
 		}
 	}
+	yield := strings.Index(js, `scheduler.postTask(resume, { priority: "user-blocking" }) : setTimeout(resume, 0)));`)
+	instantiate, run := strings.Index(js, "instantiateStreaming(\n"), strings.Index(js, "go.run(wasm.instance);")
+	if yield < 0 || !(instantiate < yield && yield < run) || strings.Count(js, "go.run(") != 1 {
+		t.Errorf("%s app.js does not yield once between instantiating app.wasm (at %d) and running Go (at %d): yield at %d", where, instantiate, run, yield)
+	}
 }
 
 func TestStreamWasmRefusesAnotherLoader(t *testing.T) {
-	defer func() {
-		if recover() == nil {
-			t.Error("streamWasm patched an app.js without go-app's progress read")
-		}
-	}()
-	streamWasm([]byte(`instantiateStreaming(fetch("/web/app.wasm"), go.importObject)`))
+	for name, js := range map[string]string{
+		"no progress read": "instantiateStreaming(fetch(\"/web/app.wasm\"), go.importObject);\n    go.run(wasm.instance);",
+		"no start of Go":   "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.start(wasm.instance);",
+		"two starts of Go": "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);\n    go.run(wasm.instance);",
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: streamWasm patched an app.js it does not know", name)
+				}
+			}()
+			streamWasm([]byte(js))
+		}()
+	}
 }
