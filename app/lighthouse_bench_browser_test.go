@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -26,19 +28,49 @@ type lighthouseResult struct {
 	// As the browser ran the load (Lighthouse's "observed" figures, before
 	// its simulation): when the first contentful paint was shown, and the
 	// load event. A first paint shown long after the load event is a frame
-	// Chromium held back (see paintHoldingOff).
+	// Chromium held back (see renderDocumentOn).
 	ShownFCP float64 `json:"shownFcp"`
 	Load     float64 `json:"load"`
 }
 
-// paintHoldingOff is the Chromium flag of the second Lighthouse series:
-// without cross-origin paint holding, Chromium shows the new page's first
-// frame once it is drawn. With it (the default), Lighthouse's Chromium
-// keeps showing its blank start page over the playground's first frame,
-// drawn at about 0.25 s, until about 1.2 s in most runs, so that app.wasm
-// ends before the "first" paint and Lighthouse's simulation makes the
-// largest paint wait for it. No run of the bare page measured was held so.
-const paintHoldingOff = "--disable-features=PaintHoldingCrossOrigin"
+// renderDocumentOn is the Chromium flag of the second Lighthouse series:
+// chrome-launcher's own --disable-features without RenderDocument, so that
+// Chromium makes a new frame for each document as it does by default
+// (passed later on the command line, it replaces the launcher's: Chromium
+// keeps a repeated switch's last value). chrome-launcher 1.2.1 turns
+// RenderDocument off for Lighthouse's sake; so started, Chromium keeps
+// showing Lighthouse's blank start page over the playground's first frame,
+// drawn at about 0.25 s, until about 1.2 s (or 2.2 s) in most runs, so
+// that app.wasm ends before the "first" paint and Lighthouse's simulation
+// makes the largest paint wait for it. No run of the bare page measured
+// was held so, and no run of either with RenderDocument on.
+func renderDocumentOn(t *testing.T, cli string) string {
+	t.Helper()
+	// cli is …/node_modules/lighthouse/cli/index.js.
+	launcher := filepath.Join(filepath.Dir(filepath.Dir(filepath.Dir(cli))), "chrome-launcher", "dist", "index.js")
+	out, err := exec.Command("node", "--input-type=module", "-e",
+		`import {Launcher} from "`+filepath.ToSlash(launcher)+`"; console.log(JSON.stringify(Launcher.defaultFlags()))`).Output()
+	if err != nil {
+		t.Fatalf("reading chrome-launcher's default flags: %v", err)
+	}
+	var flags []string
+	if err := json.Unmarshal(out, &flags); err != nil {
+		t.Fatalf("chrome-launcher's default flags: %v (%s)", err, out)
+	}
+	for _, f := range flags {
+		list, ok := strings.CutPrefix(f, "--disable-features=")
+		if !ok {
+			continue
+		}
+		features := strings.Split(list, ",")
+		kept := slices.DeleteFunc(slices.Clone(features), func(f string) bool { return f == "RenderDocument" })
+		if len(kept) < len(features) {
+			return "--disable-features=" + strings.Join(kept, ",")
+		}
+	}
+	t.Fatalf("chrome-launcher no longer turns RenderDocument off (%s): the second Lighthouse series compares nothing; review renderDocumentOn", out)
+	return ""
+}
 
 // runLighthouse runs Lighthouse once on url, Chromium started with the
 // usual headless flags and extraFlags.
