@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -18,6 +19,13 @@ func startServer(t *testing.T) string {
 	routes()
 	c := siteConfig()
 	c.Dir = t.TempDir()
+	// The site's style sheet, which the pages take in.
+	css, err := os.ReadFile(filepath.Join("..", "static", "app.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(c.Dir, "web"), 0o755)
+	os.WriteFile(filepath.Join(c.Dir, "web", "app.css"), css, 0o644)
 	srv := httptest.NewServer(c.Handler())
 	t.Cleanup(srv.Close)
 	return srv.URL

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -131,6 +132,14 @@ func (c Config) compactPages(next http.Handler) http.Handler {
 		body := rec.body.Bytes()
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
 			body = c.shareMeta(compactHTML(body), r.URL.Path)
+			// A sheet that cannot be read (a Dir without web/app.css) leaves
+			// the page linking its sheets, as go-app wrote it.
+			if page, hash, err := inlineStyles(body, func(href string) ([]byte, error) { return servedSheet(next, href) }); err == nil {
+				body = page
+				if policy := w.Header().Get("Content-Security-Policy"); policy != "" {
+					w.Header().Set("Content-Security-Policy", allowStyle(policy, hash))
+				}
+			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
 		w.WriteHeader(rec.status)
@@ -149,8 +158,10 @@ func (p *pageRecorder) Header() http.Header         { return p.header }
 func (p *pageRecorder) Write(b []byte) (int, error) { return p.body.Write(b) }
 func (p *pageRecorder) WriteHeader(status int)      { p.status = status }
 
-// compactStatic compacts the pages of a static export.
-func (c Config) compactStatic(out string) error {
+// compactStatic compacts the pages of a static export served under
+// prefix and writes their style sheets into them (the sheets must be in
+// out already).
+func (c Config) compactStatic(out, prefix string) error {
 	return filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
 			return err
@@ -166,6 +177,14 @@ func (c Config) compactStatic(out string) error {
 		if rel = filepath.ToSlash(rel); rel == "index.html" {
 			rel = ""
 		}
-		return os.WriteFile(path, c.shareMeta(compactHTML(data), rel), 0o644)
+		if strings.HasPrefix(rel, "web/") {
+			return nil // an asset (the embed's demo page), not one of go-app's pages
+		}
+		page, _, err := inlineStyles(c.shareMeta(compactHTML(data), rel),
+			func(href string) ([]byte, error) { return exportedSheet(out, prefix, href) })
+		if err != nil {
+			return fmt.Errorf("%s: %w", rel, err)
+		}
+		return os.WriteFile(path, page, 0o644)
 	})
 }

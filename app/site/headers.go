@@ -27,13 +27,13 @@ func (c Config) securityHeaders(next http.Handler) http.Handler {
 const EngineFrame = "/web/engine.html"
 
 // cspBase allows the site's own scripts, styles and WebAssembly
-// compilation, and nothing from elsewhere: no inline script and no inline
-// style. go-app's page has neither (its loader is /app.js, its styles
-// /app.css); the page positions nothing with a style attribute, and what
-// the scripts style, they style through the CSSOM, which the policy
-// allows. It is also the meta tag of the static export, where headers
-// can't be set (a meta tag cannot carry frame-ancestors): one policy for
-// both.
+// compilation, and nothing from elsewhere: no inline script, and no inline
+// style but the pages' own sheets, which inlineStyles writes into them and
+// allows by their hash (go-app's loader is /app.js); the page positions
+// nothing with a style attribute, and what the scripts style, they style
+// through the CSSOM, which the policy allows. It is also the meta tag of
+// the static export, where headers can't be set (a meta tag cannot carry
+// frame-ancestors): one policy for both.
 const cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
 
 // The playground refuses to be framed; the embed may be framed anywhere.

@@ -92,6 +92,12 @@ func TestSecurityHeaders(t *testing.T) {
 		if path != "/web/app.css" && !strings.Contains(body, `<span>C:</span> a  b`) {
 			t.Errorf("%s: the page is not served compacted", path)
 		}
+		// The pages hold their sheets, go-app's then the site's, and allow
+		// that style alone.
+		if path != "/web/app.css" && (!strings.Contains(body, "goapp-spin-frames") || !strings.Contains(body, "body{}\n</style>") ||
+			strings.Contains(body, `rel="stylesheet"`) || !strings.Contains(csp, "style-src 'self' 'sha256-")) {
+			t.Errorf("%s: the style sheets are not in the page, or not allowed there (%q)", path, csp)
+		}
 	}
 }
 

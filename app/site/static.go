@@ -19,9 +19,6 @@ func (c Config) WriteStatic(out, prefix string) error {
 	if err := app.GenerateStaticWebsite(out, c.appHandler(res)); err != nil {
 		return err
 	}
-	if err := c.compactStatic(out); err != nil {
-		return err
-	}
 	if err := loaderStatic(out); err != nil {
 		return err
 	}
@@ -40,6 +37,10 @@ func (c Config) WriteStatic(out, prefix string) error {
 		if err := os.WriteFile(filepath.Join(out, "web", filepath.Base(a)), data, 0o644); err != nil {
 			return err
 		}
+	}
+	// The pages take in their style sheets, copied above.
+	if err := c.compactStatic(out, res.prefix); err != nil {
+		return err
 	}
 	home := res.prefix + "/"
 	notFound := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
