@@ -120,15 +120,23 @@ var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col"
 
 var rawTextElements = map[string]bool{"script": true, "style": true, "title": true, "textarea": true}
 
-// compactPages serves the prerendered pages compacted.
+// compactPages serves the prerendered pages compacted, their style sheets
+// inline. Every answer about a page is made from the whole page, a HEAD or
+// a 304 too: its policy names the hash of the page's style, and a browser
+// merges a 304's headers into the page it kept (a 304 without the hash
+// left the kept page's style refused).
 func (c Config) compactPages(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" && !c.isEmbed(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}
+		full := r.Clone(r.Context())
+		full.Method = http.MethodGet
+		full.Header.Del("If-None-Match")
+		full.Header.Del("If-Modified-Since")
 		rec := &pageRecorder{header: w.Header(), status: http.StatusOK}
-		next.ServeHTTP(rec, r)
+		next.ServeHTTP(rec, full)
 		body := rec.body.Bytes()
 		if strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
 			body = c.shareMeta(compactHTML(body), r.URL.Path)
@@ -142,9 +150,32 @@ func (c Config) compactPages(next http.Handler) http.Handler {
 			}
 			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		}
-		w.WriteHeader(rec.status)
-		w.Write(body)
+		switch {
+		case rec.status == http.StatusOK && unchanged(r, w.Header().Get("Etag")):
+			w.Header().Del("Content-Length")
+			w.WriteHeader(http.StatusNotModified)
+		case r.Method == http.MethodHead:
+			w.WriteHeader(rec.status)
+		default:
+			w.WriteHeader(rec.status)
+			w.Write(body)
+		}
 	})
+}
+
+// unchanged reports whether a conditional request names the page's ETag
+// (go-app's: the site's version).
+func unchanged(r *http.Request, etag string) bool {
+	inm := r.Header.Get("If-None-Match")
+	if inm == "" || etag == "" {
+		return false
+	}
+	for _, tag := range strings.Split(inm, ",") {
+		if tag = strings.TrimSpace(tag); tag == "*" || strings.TrimPrefix(tag, "W/") == strings.TrimPrefix(etag, "W/") {
+			return true
+		}
+	}
+	return false
 }
 
 // pageRecorder holds a page's response until it is compacted.

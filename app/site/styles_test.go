@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"errors"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +116,33 @@ func TestWriteStaticInlinesPagesOnly(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "web", "demo.html")); string(got) != demo {
 		t.Errorf("web/demo.html changed:\n%s", got)
+	}
+}
+
+// A 304 and a HEAD about a page carry the policy with its style's hash:
+// a browser merges a 304's headers into the page it kept.
+func TestPagePolicyOnRevalidation(t *testing.T) {
+	base := startServer(t)
+	resp, _ := get(t, base+"/")
+	policy, etag := resp.Header.Get("Content-Security-Policy"), resp.Header.Get("Etag")
+	if !strings.Contains(policy, "style-src 'self' 'sha256-") || etag == "" {
+		t.Fatalf("page policy %q, ETag %q", policy, etag)
+	}
+	resp, body := get(t, base+"/", "If-None-Match", etag)
+	if resp.StatusCode != 304 || body != "" || resp.Header.Get("Content-Security-Policy") != policy {
+		t.Errorf("revalidated: %s, %d bytes, policy %q; want 304, none, %q", resp.Status, len(body), resp.Header.Get("Content-Security-Policy"), policy)
+	}
+	resp, body = get(t, base+"/", "If-None-Match", `"another"`)
+	if resp.StatusCode != 200 || !strings.Contains(body, "<style>") {
+		t.Errorf("another version: %s", resp.Status)
+	}
+	req, _ := http.NewRequest("HEAD", base+"/", nil)
+	head, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head.Body.Close()
+	if head.StatusCode != 200 || head.Header.Get("Content-Security-Policy") != policy {
+		t.Errorf("HEAD: %s, policy %q", head.Status, head.Header.Get("Content-Security-Policy"))
 	}
 }
