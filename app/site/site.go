@@ -82,7 +82,7 @@ func (c Config) isEmbed(p string) bool { return slices.Contains(c.Embed, p) }
 
 // Handler serves the site: pages, assets and headers.
 func (c Config) Handler() http.Handler {
-	return c.securityHeaders(compressText(loaderPatched(c.compactPages(c.appHandler(newWebFiles(c.Dir))))))
+	return c.securityHeaders(compressText(loaderPatched(c.servePages(c.appHandler(newWebFiles(c.Dir))))))
 }
 
 // Server is the playground's HTTP server: bounded reads, writes, idle

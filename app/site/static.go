@@ -39,7 +39,7 @@ func (c Config) WriteStatic(out, prefix string) error {
 		}
 	}
 	// The pages take in their style sheets, copied above.
-	if err := c.compactStatic(out, res.prefix); err != nil {
+	if err := c.finishStatic(out, res.prefix); err != nil {
 		return err
 	}
 	home := res.prefix + "/"
