@@ -11,10 +11,11 @@ import (
 )
 
 // servePages serves the prerendered pages as the site sends them:
-// compacted, with their link previews and their style sheets inline. Every answer about a page is made from the whole page, a HEAD or
-// a 304 too: its policy names the hash of the page's style, and a browser
-// merges a 304's headers into the page it kept (a 304 without the hash
-// left the kept page's style refused).
+// compacted, with their link previews and their style sheets inline.
+// Every answer about a page is made from the whole page, a HEAD or a 304
+// too: its policy names the hash of the page's style, and a browser merges
+// a 304's headers into the page it kept (a 304 without the hash left the
+// kept page's style refused).
 func (c Config) servePages(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" && !c.isEmbed(r.URL.Path) {
