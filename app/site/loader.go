@@ -19,8 +19,8 @@ var goRun = regexp.MustCompile(`\n([ \t]*)go\.run\(wasm\.instance\);`)
 // and running Go. Otherwise the end of the compile, the instantiation
 // and Go's runtime start (V8 compiling each runtime function on its
 // first call) are one task; apart, the longest task after the first
-// paint fell from 266–282 ms to 145–176 ms in four series of 15 cold
-// loads, usable no later (−32 to +22 ms). postTask's "user-blocking"
+// paint fell from 274–282 ms to 145–158 ms in three series of 15, 15 and
+// 21 cold loads, usable no later (−32 to +22 ms). postTask's "user-blocking"
 // puts Go's start before the browser's other queued work where it
 // exists; elsewhere a timer does the same turn.
 const yieldThenRun = "\n${1}await new Promise((resume) => (self.scheduler && scheduler.postTask ? scheduler.postTask(resume, { priority: \"user-blocking\" }) : setTimeout(resume, 0)));" +

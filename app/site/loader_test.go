@@ -31,14 +31,7 @@ func TestLoaderStreamsWasm(t *testing.T) {
 }
 
 func TestLoaderStatic(t *testing.T) {
-	dir, out := t.TempDir(), t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
-	os.WriteFile(filepath.Join(dir, "web", "app.css"), []byte("body{}"), 0o644)
-	c := testConfig
-	c.Dir = dir
-	if err := c.WriteStatic(out, "/cvq/"); err != nil {
-		t.Fatal(err)
-	}
+	out := exportStatic(t, nil)
 	js, err := os.ReadFile(filepath.Join(out, "app.js"))
 	if err != nil {
 		t.Fatal(err)

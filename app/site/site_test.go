@@ -25,6 +25,24 @@ func (*stubPage) Render() app.UI {
 
 var testConfig = Config{Embed: []string{"/embed", "/embed/", "/embed.html"}, PageStarted: "test:started"}
 
+// exportStatic writes the static export, under /cvq/, of a site whose
+// web/ holds app.css and the files given, and returns its directory.
+func exportStatic(t *testing.T, web map[string]string) string {
+	t.Helper()
+	dir, out := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
+	os.WriteFile(filepath.Join(dir, "web", "app.css"), []byte("body{}"), 0o644)
+	for name, text := range web {
+		os.WriteFile(filepath.Join(dir, "web", name), []byte(text), 0o644)
+	}
+	c := testConfig
+	c.Dir = dir
+	if err := c.WriteStatic(out, "/cvq/"); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func init() {
 	app.Route("/", func() app.Composer { return &stubPage{} })
 	for _, p := range testConfig.Embed {

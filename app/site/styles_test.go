@@ -97,16 +97,8 @@ func TestExportedSheet(t *testing.T) {
 // The static export takes the sheets into go-app's pages, under the
 // export's prefix, and leaves the assets' pages as they are.
 func TestWriteStaticInlinesPagesOnly(t *testing.T) {
-	dir, out := t.TempDir(), t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
-	os.WriteFile(filepath.Join(dir, "web", "app.css"), []byte("body{}"), 0o644)
 	demo := `<!DOCTYPE html><html><head><link rel="stylesheet" href="demo.css"></head><body></body></html>`
-	os.WriteFile(filepath.Join(dir, "web", "demo.html"), []byte(demo), 0o644)
-	c := testConfig
-	c.Dir = dir
-	if err := c.WriteStatic(out, "/cvq/"); err != nil {
-		t.Fatal(err)
-	}
+	out := exportStatic(t, map[string]string{"demo.html": demo})
 	page, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
