@@ -128,8 +128,34 @@ func awaitPaintRecorded(max time.Duration) error {
 
 // pauseBeforeRender yields to the browser once, so that what follows the
 // wait (go-app's first render) is a task of its own, not one long task
-// with the start.
-func pauseBeforeRender() { time.Sleep(time.Millisecond) }
+// with the start. A Go timer does not do it: the runtime's first turns
+// through its scheduler, compiled on their first call, outlast a short
+// sleep, and the goroutine runs on in the same task.
+func pauseBeforeRender() { yieldToBrowser() }
+
+// yieldToBrowser returns in a later task of the browser: scheduler.postTask
+// at "user-blocking" priority where the browser has it, so that the start
+// goes before other queued work, else a timer.
+func yieldToBrowser() {
+	done := make(chan struct{})
+	cb, err := onceFunc(func() { close(done) })
+	if err != nil {
+		return
+	}
+	if sched, err := get("scheduler"); err == nil {
+		if opts, err := safejs.ValueOf(map[string]any{"priority": "user-blocking"}); err == nil {
+			if _, err := sched.Call("postTask", cb.Value(), opts); err == nil {
+				<-done
+				return
+			}
+		}
+	}
+	if _, err := safejs.Global().Call("setTimeout", cb.Value(), 0); err != nil {
+		cb.Release()
+		return
+	}
+	<-done
+}
 
 // lengthOf is the length of the array v, 0 if it has none.
 func lengthOf(v safejs.Value) int {
