@@ -55,18 +55,30 @@ func checkLoader(t *testing.T, where, js string) {
 			t.Errorf("%s app.js lacks go-app's %q", where, want)
 		}
 	}
-	yield := strings.Index(js, `scheduler.postTask(resume, { priority: "user-blocking" }) : setTimeout(resume, 0)));`)
-	instantiate, run := strings.Index(js, "instantiateStreaming(\n"), strings.Index(js, "go.run(wasm.instance);")
-	if yield < 0 || !(instantiate < yield && yield < run) || strings.Count(js, "go.run(") != 1 {
-		t.Errorf("%s app.js does not yield once between instantiating app.wasm (at %d) and running Go (at %d): yield at %d", where, instantiate, run, yield)
+	// The compile's end, the instantiation and Go's start: a turn of the
+	// browser between each.
+	const turn = `await new Promise((resume) => (self.scheduler && scheduler.postTask ? scheduler.postTask(resume, { priority: "user-blocking" }) : setTimeout(resume, 0)));`
+	compile := strings.Index(js, "const module = await WebAssembly.compileStreaming(resp);")
+	instantiate := strings.Index(js, "instance: await WebAssembly.instantiate(module, importObject)")
+	called, run := strings.Index(js, "instantiateStreaming(\n"), strings.Index(js, "go.run(wasm.instance);")
+	first := strings.Index(js, turn)
+	second := strings.Index(js[first+1:], turn) + first + 1
+	if strings.Count(js, turn) != 2 || !(compile < first && first < instantiate && instantiate < called && called < second && second < run) {
+		t.Errorf("%s app.js does not take turns between the compile (at %d), the instantiation (at %d) and Go's start (at %d): turns at %d and %d",
+			where, compile, instantiate, run, first, second)
+	}
+	if strings.Count(js, "go.run(") != 1 || !strings.Contains(js, "if (!instantiateStreaming) {") {
+		t.Errorf("%s app.js: Go started %d times, or go-app's fallback for browsers without streaming lost", where, strings.Count(js, "go.run("))
 	}
 }
 
 func TestStreamWasmRefusesAnotherLoader(t *testing.T) {
+	const take = "let instantiateStreaming = WebAssembly.instantiateStreaming;\n"
 	for name, js := range map[string]string{
-		"no progress read": "instantiateStreaming(fetch(\"/web/app.wasm\"), go.importObject);\n    go.run(wasm.instance);",
-		"no start of Go":   "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.start(wasm.instance);",
-		"two starts of Go": "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);\n    go.run(wasm.instance);",
+		"no progress read":               take + "instantiateStreaming(fetch(\"/web/app.wasm\"), go.importObject);\n    go.run(wasm.instance);",
+		"no start of Go":                 take + "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.start(wasm.instance);",
+		"two starts of Go":               take + "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);\n    go.run(wasm.instance);",
+		"instantiateStreaming not taken": "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);",
 	} {
 		func() {
 			defer func() {
