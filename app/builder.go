@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cvq-playground/protocol"
 
@@ -26,7 +27,7 @@ func (r *requestBuilder) Render() app.UI {
 		return app.Div().Class("field").Body(app.Label().For(id).Text(label), control)
 	}
 	var versions []protocol.Build
-	for _, bd := range builds {
+	for _, bd := range builds() {
 		if bd.Library == b.Library {
 			versions = append(versions, bd)
 		}
@@ -37,14 +38,14 @@ func (r *requestBuilder) Render() app.UI {
 			option("CVR", b.Command == "CVR").Text("CVR (inside an MSNP session)"),
 		)),
 		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(r.onField).Body(
-			app.Range(localesByName).Slice(func(i int) app.UI {
-				l := localesByName[i]
+			app.Range(localesByName()).Slice(func(i int) app.UI {
+				l := localesByName()[i]
 				return option(l.Hex(), l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
 			}),
 		)),
 		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(r.onField).Body(
-			app.Range(systems).Slice(func(i int) app.UI {
-				s := systems[i]
+			app.Range(systems()).Slice(func(i int) app.UI {
+				s := systems()[i]
 				v := s.Type + " " + s.Ver
 				if s.Type == "mac" {
 					v = "mac 10.4"
@@ -53,8 +54,8 @@ func (r *requestBuilder) Render() app.UI {
 			}),
 		)),
 		field("b-library", "Library", app.Select().ID("b-library").OnChange(r.onField).Body(
-			app.Range(libraries).Slice(func(i int) app.UI {
-				l := libraries[i]
+			app.Range(libraries()).Slice(func(i int) app.UI {
+				l := libraries()[i]
 				return option(l, l == b.Library).Text(l)
 			}),
 		)),
@@ -97,8 +98,8 @@ func (b builder) with(id, v string) builder {
 	}
 	*field = v
 	if id == "b-library" {
-		if i := slices.IndexFunc(builds, func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
-			b.Version = builds[i].Version
+		if i := slices.IndexFunc(builds(), func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
+			b.Version = builds()[i].Version
 		}
 	}
 	return b
@@ -133,12 +134,13 @@ func nextTrID(res *result) int {
 	return n + 1
 }
 
-// The builder's choices, computed once.
+// The builder's choices, computed once, on first use: the tools pane is
+// drawn after the start.
 var (
-	localesByName = sortedLocales()
-	libraries     = knownLibraries()
-	systems       = protocol.Systems()
-	builds        = protocol.Builds()
+	localesByName = sync.OnceValue(sortedLocales)
+	libraries     = sync.OnceValue(knownLibraries)
+	systems       = sync.OnceValue(protocol.Systems)
+	builds        = sync.OnceValue(protocol.Builds)
 )
 
 // sortedLocales lists the LCID table in alphabetical order of names.

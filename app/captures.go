@@ -22,7 +22,7 @@ var captureChecks = sync.OnceValue(func() []captureCheck {
 	var out []captureCheck
 	for _, c := range protocol.Captures() {
 		cc := captureCheck{Capture: c}
-		for _, p := range presetList {
+		for _, p := range presets() {
 			if p.Name == c.Preset {
 				x := c.Replay(p)
 				cc.Date, cc.Got, cc.Match = p.Date, x.Reply, c.Matches(&x)

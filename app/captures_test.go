@@ -63,13 +63,13 @@ func TestBuilderExpressesCaptures(t *testing.T) {
 // library and build.
 func offered(locale, system, lib, version string) bool {
 	var loc, sys, build bool
-	for _, l := range localesByName {
+	for _, l := range localesByName() {
 		loc = loc || l.Hex() == locale
 	}
-	for _, s := range systems {
+	for _, s := range systems() {
 		sys = sys || s.Type+" "+s.Ver == system
 	}
-	for _, b := range builds {
+	for _, b := range builds() {
 		build = build || b.Library == lib && b.Version == version
 	}
 	return loc && sys && build

@@ -1,6 +1,10 @@
 package main
 
-import "cvq-playground/protocol"
+import (
+	"sync"
+
+	"cvq-playground/protocol"
+)
 
 // example is a transcript to load in one click, with the policy it is for.
 type example struct {
@@ -38,5 +42,6 @@ var examples = []example{
 	{"Edge cases", "Locale forms", protocol.DefaultPreset, "CVQ 1 0x0C0A win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 2 0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nCVQ 3 1033 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n", "Upper-case hex is fine; no 0x or a decimal LCID gives 710."},
 }
 
-// presetList is the built-in policies, decoded once.
-var presetList = protocol.Presets()
+// presets is the built-in policies, made and compiled once, on first use:
+// the header and the captures, drawn after the start.
+var presets = sync.OnceValue(protocol.Presets)

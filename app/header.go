@@ -33,8 +33,8 @@ func (h *pageHeader) Render() app.UI {
 			app.Select().ID("preset").OnChange(func(ctx app.Context, e app.Event) {
 				send(ctx, actionPreset, ctx.JSSrc().Get("value").String())
 			}).Body(
-				app.Range(presetList).Slice(func(i int) app.UI {
-					pol := presetList[i]
+				app.Range(presets()).Slice(func(i int) app.UI {
+					pol := presets()[i]
 					return option(pol.Name, pol.Name == h.Preset).Title(pol.Description).
 						Text(presetLabel(pol))
 				}),

@@ -212,7 +212,17 @@ class PuppeteerSession extends Session {
 
   async press(key) { await this.page.keyboard.press(key === 'Space' ? ' ' : key); }
 
-  async click(sel) { await this.frame.click(sel); }
+  // A click scrolls its element into view first; a pane coming into view
+  // can be drawn then, replacing the element before the press. The press
+  // then goes to the element now in its place, as a reader's would.
+  async click(sel) {
+    try {
+      await this.frame.click(sel);
+    } catch (e) {
+      if (!/not clickable or not an Element|detached/i.test(e.message)) throw e;
+      await this.frame.click(sel);
+    }
+  }
 
   async viewport(width, height) { await this.page.setViewport({ width, height }); }
 
@@ -306,7 +316,16 @@ class WebKitSession extends Session {
     await this.driver.actions().sendKeys(k).perform();
   }
 
-  async click(sel) { await (await this.driver.findElement(this.By.css(sel))).click(); }
+  // As in PuppeteerSession: an element replaced as it was scrolled into
+  // view is found again.
+  async click(sel) {
+    try {
+      await (await this.driver.findElement(this.By.css(sel))).click();
+    } catch (e) {
+      if (e.name !== 'StaleElementReferenceError') throw e;
+      await (await this.driver.findElement(this.By.css(sel))).click();
+    }
+  }
 
   async viewport(width, height) {
     await this.driver.manage().window().setRect({ width, height });
