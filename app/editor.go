@@ -2,11 +2,6 @@ package main
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
-// editorHelpID is the hint under the editor, which ends the first screen:
-// browsers that know render-blocking links draw no frame before it is
-// parsed (site.Config.FirstScreenEnd), so the first holds the editor.
-const editorHelpID = "editor-help"
-
 // editorPane is the editor of client lines. In the browser its textarea
 // is not bound to Text (see serverText): the page writes it when the
 // program changes the text, and the pane sends what is typed up.
@@ -26,13 +21,13 @@ func (p *editorPane) Render() app.UI {
 		),
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(p.Wrap).
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
-			Aria("describedby", editorHelpID).
+			Aria("describedby", "editor-help").
 			// Prerendered, the editor is read-only: what is typed before
 			// the WebAssembly starts would be lost when it draws the page.
 			ReadOnly(!app.IsClient).
 			Body(serverText(p.Text)).Rows(p.Rows).
 			OnInput(p.onInput).OnKeyUp(p.onCaret).OnClick(p.onCaret).OnKeyDown(p.onKeyDown),
-		app.P().ID(editorHelpID).Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
+		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
 		app.If(p.Skipped > 0, func() app.UI {
 			return app.P().Class("warn").Role("status").Textf("Only the first %d client lines are evaluated; %d more are not.", maxEvaluatedLines, p.Skipped)
 		}),

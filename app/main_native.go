@@ -92,7 +92,7 @@ func siteConfig() site.Config {
 	if dir == "" {
 		dir = "build"
 	}
-	return site.Config{Dir: dir, Version: os.Getenv("CVQ_VERSION"), Embed: embedPaths, PageStarted: workerPageStarted, FirstScreenEnd: editorHelpID}
+	return site.Config{Dir: dir, Version: os.Getenv("CVQ_VERSION"), Embed: embedPaths, PageStarted: workerPageStarted}
 }
 
 func defaultAddr() string {

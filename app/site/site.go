@@ -9,7 +9,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"net"
 	"net/http"
@@ -37,15 +36,6 @@ type Config struct {
 	// PageStarted is the message the page posts to a new service worker
 	// once its first frame is drawn (see serviceWorker).
 	PageStarted string
-	// FirstScreenEnd is the id of the element that ends the playground's
-	// first screen. The browser draws no frame before it is parsed (a
-	// render-blocking <link rel="expect">), so that the first frame holds
-	// the editor, the largest paint, and not the header alone: that
-	// frame, under load, left the editor's text unrecorded until
-	// go-app's own editor replaced it, a largest paint after app.wasm.
-	// A page without the element renders once it is parsed whole. Empty,
-	// the pages carry no such link.
-	FirstScreenEnd string
 	// BaseURL is the address the site is published at, ending in "/"
 	// (see ParseBaseURL): link previews (og:url, og:image) need absolute
 	// addresses. Empty, the pages carry none.
@@ -54,16 +44,6 @@ type Config struct {
 
 // appHandler is the go-app handler shared by serve and static.
 func (c Config) appHandler(resources app.ResourceResolver) *app.Handler {
-	raw := []string{
-		`<meta http-equiv="Content-Security-Policy" content="` + cspBase + `">`,
-		`<meta name="referrer" content="no-referrer">`,
-		// Start the wasm's download with the page, not after the
-		// scripts run (go-app fetches it in CORS mode).
-		`<link rel="preload" href="` + resources.Resolve("/web/app.wasm") + `" as="fetch" type="application/wasm" crossorigin="anonymous">`,
-	}
-	if c.FirstScreenEnd != "" {
-		raw = append(raw, `<link rel="expect" href="#`+html.EscapeString(c.FirstScreenEnd)+`" blocking="render">`)
-	}
 	return &app.Handler{
 		Name:            "CVQ playground",
 		ShortName:       "CVQ",
@@ -80,10 +60,16 @@ func (c Config) appHandler(resources app.ResourceResolver) *app.Handler {
 			SVG:      "/web/icon.svg",
 			Maskable: "/web/icon-192.png",
 		},
-		Styles:     []string{"/web/app.css"},
-		RawHeaders: raw,
-		Resources:  resources,
-		Version:    c.Version,
+		Styles: []string{"/web/app.css"},
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + cspBase + `">`,
+			`<meta name="referrer" content="no-referrer">`,
+			// Start the wasm's download with the page, not after the
+			// scripts run (go-app fetches it in CORS mode).
+			`<link rel="preload" href="` + resources.Resolve("/web/app.wasm") + `" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+		},
+		Resources: resources,
+		Version:   c.Version,
 		// The wasm travels compressed: give its real size to the loader's
 		// progress bar.
 		WasmContentLength:     wasmSize(c.Dir),
