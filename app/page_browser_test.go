@@ -241,6 +241,9 @@ func TestPrerenderedPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the loader reports the blocked download", `!document.querySelector("#app-wasm-loader-label").textContent.includes("Starting")`)
+	if got := eval[string](t, ctx, `document.querySelector("#app-wasm-loader-label").textContent`); !strings.HasPrefix(got, "Could not start the engine (") || !strings.HasSuffix(got, "). Reload to try again.") {
+		t.Errorf("the badge says %q, not what failed and what to do", got)
+	}
 	if got, want := eval[string](t, ctx, `document.querySelector(".line-button").textContent`), "Explain line 1: C: "+wikiLines[0]; got != want {
 		t.Errorf("first transcript line reads %q, want %q", got, want)
 	}

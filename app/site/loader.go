@@ -36,6 +36,14 @@ const compileThenInstantiate = `let instantiateStreaming = WebAssembly.compileSt
     return { module, instance: await WebAssembly.instantiate(module, importObject) };
   });`
 
+// loadFailed is go-app's app.js showing why app.wasm did not start: the
+// error alone, such as "TypeError: Failed to fetch".
+var loadFailed = regexp.MustCompile(`\n([ \t]*)loaderLabel\.innerText = err;`)
+
+// explainFailure says it in words a reader can act on; the prerendered
+// page stays readable under it.
+const explainFailure = "\n${1}loaderLabel.innerText = \"Could not start the engine (\" + err + \"). Reload to try again.\";"
+
 // yieldThenRun gives the browser a turn between instantiating app.wasm
 // and running Go. Otherwise the end of the compile, the instantiation
 // and Go's runtime start (V8 compiling each runtime function on its
@@ -51,9 +59,10 @@ const yieldThenRun = "\n${1}" + turn + ";\n${1}go.run(wasm.instance);"
 // response itself, the browser compiles the bytes as they arrive, and
 // Go's main starts 10–40 ms sooner on a cold load (medians of 16 loads,
 // three series). The page shows a "Starting the engine…" badge, not a
-// percentage: no progress is lost. And the end of the compile, the
+// percentage: no progress is lost. The end of the compile, the
 // instantiation and Go's start are tasks of their own
-// (compileThenInstantiate, yieldThenRun).
+// (compileThenInstantiate, yieldThenRun). And a failed start is said in
+// words (explainFailure).
 func streamWasm(appJS []byte) []byte {
 	if n := len(progressRead.FindAllIndex(appJS, -1)); n != 1 {
 		panic("go-app's app.js changed (" + strconv.Itoa(n) + " progress reads of app.wasm): review streamWasm")
@@ -64,8 +73,12 @@ func streamWasm(appJS []byte) []byte {
 	if n := len(goRun.FindAllIndex(appJS, -1)); n != 1 {
 		panic("go-app's app.js changed (" + strconv.Itoa(n) + " starts of Go): review streamWasm")
 	}
+	if n := len(loadFailed.FindAllIndex(appJS, -1)); n != 1 {
+		panic("go-app's app.js changed (" + strconv.Itoa(n) + " reports of a failed start): review streamWasm")
+	}
 	appJS = progressRead.ReplaceAll(appJS, []byte(`fetch($1)`))
 	appJS = instantiateStreaming.ReplaceAllLiteral(appJS, []byte(compileThenInstantiate))
+	appJS = loadFailed.ReplaceAll(appJS, []byte(explainFailure))
 	return goRun.ReplaceAll(appJS, []byte(yieldThenRun))
 }
 

@@ -67,18 +67,32 @@ func checkLoader(t *testing.T, where, js string) {
 		t.Errorf("%s app.js does not take turns between the compile (at %d), the instantiation (at %d) and Go's start (at %d): turns at %d and %d",
 			where, compile, instantiate, run, first, second)
 	}
+	if !strings.Contains(js, `loaderLabel.innerText = "Could not start the engine (" + err + "). Reload to try again.";`) {
+		t.Errorf("%s app.js reports a failed start with the error alone", where)
+	}
 	if strings.Count(js, "go.run(") != 1 || !strings.Contains(js, "if (!instantiateStreaming) {") {
 		t.Errorf("%s app.js: Go started %d times, or go-app's fallback for browsers without streaming lost", where, strings.Count(js, "go.run("))
 	}
 }
 
 func TestStreamWasmRefusesAnotherLoader(t *testing.T) {
-	const take = "let instantiateStreaming = WebAssembly.instantiateStreaming;\n"
+	// Each loader lacks one thing streamWasm changes, or has it twice.
+	const (
+		take   = "let instantiateStreaming = WebAssembly.instantiateStreaming;\n"
+		read   = "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);"
+		run    = "\n    go.run(wasm.instance);"
+		failed = "\n    loaderLabel.innerText = err;"
+	)
+	// The whole of them is taken.
+	if got := string(streamWasm([]byte(take + read + run + failed))); !strings.Contains(got, "compileStreaming(resp)") || !strings.Contains(got, "Could not start the engine") {
+		t.Errorf("streamWasm left a loader with all it changes as it was:\n%s", got)
+	}
 	for name, js := range map[string]string{
-		"no progress read":               take + "instantiateStreaming(fetch(\"/web/app.wasm\"), go.importObject);\n    go.run(wasm.instance);",
-		"no start of Go":                 take + "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.start(wasm.instance);",
-		"two starts of Go":               take + "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);\n    go.run(wasm.instance);",
-		"instantiateStreaming not taken": "instantiateStreaming(fetchWithProgress(\"/web/app.wasm\", showProgress), go.importObject);\n    go.run(wasm.instance);",
+		"no progress read":               take + "instantiateStreaming(fetch(\"/web/app.wasm\"), go.importObject);" + run + failed,
+		"no start of Go":                 take + read + "\n    go.start(wasm.instance);" + failed,
+		"two starts of Go":               take + read + run + run + failed,
+		"instantiateStreaming not taken": read + run + failed,
+		"no report of a failed start":    take + read + run,
 	} {
 		func() {
 			defer func() {
