@@ -30,7 +30,7 @@ func awaitPaintRecorded(max time.Duration) error {
 	if perf, err := get("performance"); err == nil {
 		if fcp, err := perf.Call("getEntriesByName", "first-contentful-paint"); err == nil {
 			if n := lengthOf(fcp); n > 0 && paintedBefore(fcp, n, 40) {
-				pauseBeforeRender()
+				yieldToBrowser()
 				return nil
 			}
 		}
@@ -86,7 +86,7 @@ func awaitPaintRecorded(max time.Duration) error {
 	if recs, err := obs.Call("takeRecords"); err == nil {
 		seen = lengthOf(recs)
 		if seen > 0 && paintedBefore(recs, seen, 40) {
-			pauseBeforeRender()
+			yieldToBrowser()
 			return nil
 		}
 	}
@@ -126,16 +126,13 @@ func awaitPaintRecorded(max time.Duration) error {
 	return nil
 }
 
-// pauseBeforeRender yields to the browser once, so that what follows the
-// wait (go-app's first render) is a task of its own, not one long task
-// with the start. A Go timer does not do it: the runtime's first turns
-// through its scheduler, compiled on their first call, outlast a short
-// sleep, and the goroutine runs on in the same task.
-func pauseBeforeRender() { yieldToBrowser() }
-
-// yieldToBrowser returns in a later task of the browser: scheduler.postTask
-// at "user-blocking" priority where the browser has it, so that the start
-// goes before other queued work, else a timer.
+// yieldToBrowser returns in a later task of the browser, so that what
+// follows the wait (go-app's first render) is a task of its own, not one
+// long task with the start. A Go timer does not do it: the runtime's
+// first turns through its scheduler, compiled on their first call,
+// outlast a short sleep, and the goroutine runs on in the same task.
+// scheduler.postTask at "user-blocking" priority where the browser has
+// it puts the start before other queued work; elsewhere a timer.
 func yieldToBrowser() {
 	done := make(chan struct{})
 	cb, err := onceFunc(func() { close(done) })
