@@ -26,6 +26,7 @@ func (r *requestBuilder) Render() app.UI {
 	field := func(id, label string, control app.UI) app.UI {
 		return app.Div().Class("field").Body(app.Label().For(id).Text(label), control)
 	}
+	locales, oses, libs := localesByName(), systems(), libraries()
 	var versions []protocol.Build
 	for _, bd := range builds() {
 		if bd.Library == b.Library {
@@ -38,14 +39,14 @@ func (r *requestBuilder) Render() app.UI {
 			option("CVR", b.Command == "CVR").Text("CVR (inside an MSNP session)"),
 		)),
 		field("b-locale", "Locale", app.Select().ID("b-locale").OnChange(r.onField).Body(
-			app.Range(localesByName()).Slice(func(i int) app.UI {
-				l := localesByName()[i]
+			app.Range(locales).Slice(func(i int) app.UI {
+				l := locales[i]
 				return option(l.Hex(), l.Hex() == b.Locale).Text(l.Display + " — " + l.Hex())
 			}),
 		)),
 		field("b-system", "Operating system", app.Select().ID("b-system").OnChange(r.onField).Body(
-			app.Range(systems()).Slice(func(i int) app.UI {
-				s := systems()[i]
+			app.Range(oses).Slice(func(i int) app.UI {
+				s := oses[i]
 				v := s.Type + " " + s.Ver
 				if s.Type == "mac" {
 					v = "mac 10.4"
@@ -54,8 +55,8 @@ func (r *requestBuilder) Render() app.UI {
 			}),
 		)),
 		field("b-library", "Library", app.Select().ID("b-library").OnChange(r.onField).Body(
-			app.Range(libraries()).Slice(func(i int) app.UI {
-				l := libraries()[i]
+			app.Range(libs).Slice(func(i int) app.UI {
+				l := libs[i]
 				return option(l, l == b.Library).Text(l)
 			}),
 		)),
@@ -98,8 +99,9 @@ func (b builder) with(id, v string) builder {
 	}
 	*field = v
 	if id == "b-library" {
-		if i := slices.IndexFunc(builds(), func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
-			b.Version = builds()[i].Version
+		known := builds()
+		if i := slices.IndexFunc(known, func(bd protocol.Build) bool { return bd.Library == v }); i >= 0 {
+			b.Version = known[i].Version
 		}
 	}
 	return b

@@ -19,6 +19,7 @@ type pageHeader struct {
 }
 
 func (h *pageHeader) Render() app.UI {
+	builtIn := presets()
 	themeLabel := "Dark theme"
 	if h.Theme == "dark" {
 		themeLabel = "Light theme"
@@ -33,8 +34,8 @@ func (h *pageHeader) Render() app.UI {
 			app.Select().ID("preset").OnChange(func(ctx app.Context, e app.Event) {
 				send(ctx, actionPreset, ctx.JSSrc().Get("value").String())
 			}).Body(
-				app.Range(presets()).Slice(func(i int) app.UI {
-					pol := presets()[i]
+				app.Range(builtIn).Slice(func(i int) app.UI {
+					pol := builtIn[i]
 					return option(pol.Name, pol.Name == h.Preset).Title(pol.Description).
 						Text(presetLabel(pol))
 				}),
