@@ -64,7 +64,7 @@ func (e *embed) Render() app.UI {
 			app.Span().Class("hint").Text("policy "+e.policy.Name+" · computed in your browser"),
 			app.A().ID("open-playground").Href(e.home+"#"+e.link).Target("_blank").Rel("noopener").Text("Open in playground ↗"),
 		),
-		app.If(e.mounted, func() app.UI {
+		app.If(app.IsClient, func() app.UI { // as the playground's
 			return app.Div().ID("wasm-ready").Hidden(true)
 		}),
 	)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -33,6 +34,36 @@ func TestLaterPanesDrawn(t *testing.T) {
 	waitFor(t, ctx, "the builder's tab", `document.querySelector("#tab-builder").getAttribute("aria-selected") === "true"`)
 	if shift := eval[float64](t, ctx, `performance.getEntriesByType("layout-shift").reduce((s, e) => s + e.value, 0)`); shift != 0 {
 		t.Errorf("layout shift %v while the page started, want 0", shift)
+	}
+}
+
+// The page says it is live (#wasm-ready) in the task that mounts it, the
+// one that makes the editor writable, and not in an update after: the
+// same batch of changes shows both, on a first visit and on the visits
+// the service worker serves.
+func TestReadyWithMount(t *testing.T) {
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	const probe = `new MutationObserver(function () {
+  const r = window.__batches = window.__batches || {n: 0};
+  r.n++;
+  const e = document.querySelector("#editor");
+  if (!r.writable && e && !e.readOnly) r.writable = r.n;
+  if (!r.ready && document.querySelector("#wasm-ready")) r.ready = r.n;
+}).observe(document, {subtree: true, childList: true, attributes: true});`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+		t.Fatal(err)
+	}
+	for visit := 1; visit <= 4; visit++ {
+		if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"), chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
+			t.Fatal(err)
+		}
+		got := eval[[]int](t, ctx, `[window.__batches.writable, window.__batches.ready]`)
+		if got[0] == 0 || got[0] != got[1] {
+			t.Errorf("visit %d: the editor writable in the batch of changes %d, #wasm-ready in %d; want the same", visit, got[0], got[1])
+		}
 	}
 }
 

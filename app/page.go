@@ -21,7 +21,6 @@ const workerPageStarted = "cvq-playground:started"
 // it; what differs is passed in as functions.
 type pageCore struct {
 	pageState
-	mounted  bool              // set in the browser only: the WebAssembly runs
 	saveGen  atomic.Int64      // debounces saving to local storage and the URL
 	persist  func(app.Context) // keeps the state for the next visit; nil in the embed
 	showLink bool              // the address bar follows the state
@@ -47,7 +46,6 @@ func (c *pageCore) mount(ctx app.Context, own string) {
 	if c.theme != "" {
 		wasm.SetRootTheme(c.theme)
 	}
-	c.mounted = true
 	wasm.Mark("cvq-mounted")
 	// The editor drawn by the first render is empty (see serverText):
 	// written now, not after the next render, it never shows empty.

@@ -145,7 +145,11 @@ func (p *playground) Render() app.UI {
 		app.Footer().Class("footer").Body(
 			app.P().Text("Everything is computed in your browser by the same Go engine as the command line; nothing you type leaves the page."),
 		),
-		app.If(p.mounted, func() app.UI {
+		// Drawn by the first render in the browser: the mount (OnMount)
+		// ends the same task, so the page is live when anyone sees it.
+		// Drawn by the update after the mount, it came a timer and a
+		// frame later: 24 ms of a warm start.
+		app.If(app.IsClient, func() app.UI {
 			ready := app.Div().ID("wasm-ready").Hidden(true)
 			if p.pending() {
 				ready.Class("later") // some panes are still to be drawn
