@@ -92,9 +92,17 @@ func measureLoad(t *testing.T, ctx context.Context, s benchSite, blockWorker boo
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.url)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.__bench && window.__bench.ready)`,
-		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
-		t.Fatalf("%s did not become usable: %v", s.name, err)
+	// A poll that starts while the browser swaps the page's JavaScript
+	// context for the new document's loses that context: poll again.
+	for try := 1; ; try++ {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.__bench && window.__bench.ready)`,
+			chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		if err == nil {
+			break
+		}
+		if try == 3 || !strings.Contains(err.Error(), "Cannot find context with specified id") {
+			t.Fatalf("%s did not become usable: %v", s.name, err)
+		}
 	}
 	time.Sleep(time.Second)
 	js := eval[string](t, ctx, `JSON.stringify((() => {
