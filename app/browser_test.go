@@ -121,6 +121,14 @@ const scrollThrough = `(() => {
   return false;
 })()`
 
+// pageReport says where the page is when a wait for it fails: its address
+// and load, whether the WebAssembly runs, the stand-ins left, the service
+// worker, the loader's words, the scroll.
+const pageReport = `JSON.stringify({url: location.href, loads: performance.getEntriesByType("navigation").map(n => n.type),
+  readyState: document.readyState, ready: (document.querySelector("#wasm-ready") || {}).className ?? null,
+  standIns: [...document.querySelectorAll("[id^=later-]")].map(e => e.id), worker: !!navigator.serviceWorker?.controller,
+  loader: document.querySelector("#app-wasm-loader-label")?.textContent ?? null, scroll: [scrollY, document.documentElement.scrollHeight]})`
+
 // waitDrawn waits until the WebAssembly runs and has drawn every pane. The
 // panes under the first screen are drawn as they come near the view: the
 // page is scrolled through until they are, then back to its top.
@@ -129,9 +137,12 @@ func waitDrawn() chromedp.Action[chromedp.Void] {
 		if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("#wasm-ready"))); err != nil {
 			return err
 		}
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](scrollThrough, chromedp.WithPollingInterval(100*time.Millisecond)))
+		scroll, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		_, err := chromedp.Run(scroll, chromedp.Poll[bool](scrollThrough, chromedp.WithPollingInterval(100*time.Millisecond)))
 		if err != nil {
-			return err
+			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](pageReport))
+			return fmt.Errorf("%w; the page: %s", err, state)
 		}
 		return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void]("scrollTo(0, 0)"))
 	})
