@@ -148,7 +148,7 @@ func (p *playground) Render() app.UI {
 		// Drawn by the first render in the browser: the mount (OnMount)
 		// ends the same task, so the page is live when anyone sees it.
 		// Drawn by the update after the mount, it came a timer and a
-		// frame later: 24 ms of a warm start.
+		// frame later: 24–34 ms of a warm start.
 		app.If(app.IsClient, func() app.UI {
 			ready := app.Div().ID("wasm-ready").Hidden(true)
 			if p.pending() {
