@@ -17,8 +17,8 @@ import (
 )
 
 // pausedPage serves the site with its page sent in two parts, the first
-// ending with the start tag of the element whose id is id, or skip tags
-// after it, the second pause later: the browser draws the page it has
+// ending with the start tag of the element whose id is id, or with the
+// skip-th tag after it (start or end), the second pause later: the browser draws the page it has
 // parsed so far, as it may when the parser pauses there.
 func pausedPage(t *testing.T, id string, skip int, pause time.Duration) *httptest.Server {
 	t.Helper()
@@ -88,7 +88,7 @@ const partialProbe = `(() => {
 func TestPartialPageShiftsNothing(t *testing.T) {
 	for _, c := range []struct {
 		name, id string
-		skip     int // start tags after the element's
+		skip     int // tags after the element's start tag
 		w, h     int64
 	}{
 		{"header", "help-button", 0, 412, 823},
