@@ -129,6 +129,8 @@ func TestBench(t *testing.T) {
 	}
 	pair(fmt.Sprintf("cold: navigation → usable, median of %d", loads), "ms", start.Cold, func(r loadResult) float64 { return r.Ready })
 	pair(fmt.Sprintf("warm: navigation → usable, median of %d", loads), "ms", start.Warm, func(r loadResult) float64 { return r.Ready })
+	pair("cold, over a 10 Mbit/s link with 40 ms round trips: navigation → usable", "ms", start.Linked, func(r loadResult) float64 { return r.Ready })
+	pair("cold, over that link: navigation → app.wasm received", "ms", start.Linked, func(r loadResult) float64 { return r.Marks[4] })
 	pair("cold: first contentful paint", "ms", start.Cold, func(r loadResult) float64 { return r.FCP })
 	pair("cold: largest contentful paint", "ms", start.Cold, func(r loadResult) float64 { return r.LCP })
 	pair("cold: cumulative layout shift", "", start.Cold, func(r loadResult) float64 { return r.CLS })

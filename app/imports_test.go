@@ -15,7 +15,8 @@ import (
 // importRules are the walls between the project's packages: the engine
 // knows no browser, page or network; the link format and the command line
 // know no network, so that each stays usable where it is needed; the
-// server, which net/http is for, is the native program's alone.
+// server, which net/http is for, is the native program's alone; the build's
+// module rewriter knows only bytes.
 var importRules = []struct {
 	dir    string   // a package folder, from the module root
 	forbid []string // import paths, or prefixes ending in "/"
@@ -26,6 +27,7 @@ var importRules = []struct {
 	{"app/cli", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/wasm"}, "the command line is the engine's, not the site's"},
 	{"app/site", []string{"syscall/js", "cvq-playground/wasm", "cvq-playground/app/cli"}, "the server is native: it gets the pages from the program"},
 	{"wasm", []string{"github.com/maxence-charriere/go-app/", "cvq-playground/"}, "the bridge knows nothing of the page"},
+	{"wasm/datapack", []string{"syscall/js", "github.com/maxence-charriere/go-app/", "github.com/hack-pad/safejs", "cvq-playground/app", "cvq-playground/protocol"}, "a build step reads bytes: no browser, no page"},
 }
 
 // TestImportRules reads the imports of every Go file (tests too, every

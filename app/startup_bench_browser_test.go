@@ -124,9 +124,15 @@ func measureLoad(t *testing.T, ctx context.Context, s benchSite, blockWorker boo
 	return r
 }
 
+// desktopLink is a reader's link rather than this machine's loopback:
+// Lighthouse's desktop throttling, 10 Mbit/s each way and 40 ms from a
+// request to its response's headers. The browser throttles the bytes as
+// sent, so the compressed copies count.
+var desktopLink = &network.Conditions{Latency: 40, DownloadThroughput: 10 * 1024 * 1024 / 8, UploadThroughput: 10 * 1024 * 1024 / 8}
+
 // coldLoad loads s in a new browser context with the HTTP cache off and
-// service workers blocked, as a first visit.
-func coldLoad(t *testing.T, s benchSite) loadResult {
+// service workers blocked, as a first visit; over link, if not nil.
+func coldLoad(t *testing.T, s benchSite, link *network.Conditions) loadResult {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	defer cancel()
@@ -135,6 +141,11 @@ func coldLoad(t *testing.T, s benchSite) loadResult {
 	}
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
+	}
+	if link != nil {
+		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{link}}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return measureLoad(t, ctx, s, true)
 }
@@ -252,20 +263,26 @@ func precompressedFiles(dir string) http.Handler {
 
 // startupFigures are the medians of the A/B loads.
 type startupFigures struct {
-	Cold, Warm map[string][]loadResult
+	Cold, Linked, Warm map[string][]loadResult
 }
 
-// measureStartup loads both sites n times each, alternating, cold and
-// then warm.
+// measureStartup loads both sites n times each, alternating: cold, cold
+// over desktopLink, then warm.
 func measureStartup(t *testing.T, bare, project benchSite, n int) startupFigures {
-	f := startupFigures{Cold: map[string][]loadResult{}, Warm: map[string][]loadResult{}}
+	f := startupFigures{Cold: map[string][]loadResult{}, Linked: map[string][]loadResult{}, Warm: map[string][]loadResult{}}
 	sites := []benchSite{bare, project}
-	for i := 0; i < n; i++ {
-		for k := range sites {
-			s := sites[(i+k)%2] // alternate which one goes first
-			r := coldLoad(t, s)
-			t.Logf("cold %s: %+v", s.name, r)
-			f.Cold[s.name] = append(f.Cold[s.name], r)
+	for _, series := range []struct {
+		name  string
+		link  *network.Conditions
+		loads map[string][]loadResult
+	}{{"cold", nil, f.Cold}, {"cold over a link", desktopLink, f.Linked}} {
+		for i := 0; i < n; i++ {
+			for k := range sites {
+				s := sites[(i+k)%2] // alternate which one goes first
+				r := coldLoad(t, s, series.link)
+				t.Logf("%s %s: %+v", series.name, s.name, r)
+				series.loads[s.name] = append(series.loads[s.name], r)
+			}
 		}
 	}
 	tabs := map[string]context.Context{}
