@@ -14,8 +14,9 @@
 // instance is the same byte for byte.
 //
 // Only what Go's linker writes is rewritten: active segments of memory 0
-// with an i32.const offset. A module with any other kind of segment is
-// left as it is (ErrUnsupported).
+// with an i32.const offset, and no data count section (which a module
+// has when its code names segments by index, as memory.init does). Any
+// other module is refused with ErrUnsupported.
 package datapack
 
 import (
@@ -34,8 +35,8 @@ const MaxGap = 64
 const MaxSegments = 100_000
 
 // ErrUnsupported is returned for a module whose data segments Pack does
-// not rewrite: passive segments, another memory, or an offset that is not
-// an i32.const.
+// not rewrite: passive segments, another memory, an offset that is not an
+// i32.const, or a data count section.
 var ErrUnsupported = errors.New("datapack: data segment kind not supported")
 
 // Stats says what Pack changed.
@@ -50,8 +51,7 @@ func (s Stats) String() string {
 }
 
 // Pack returns module with its data section rewritten as few segments
-// (see the package comment) and its data count section, if any, updated.
-// A module without a data section is returned unchanged. The result is
+// (see the package comment). A module without a data section is returned unchanged. The result is
 // checked before it is returned: decoded again, it must initialise the
 // same memory.
 func Pack(module []byte) ([]byte, Stats, error) {
@@ -61,7 +61,10 @@ func Pack(module []byte) ([]byte, Stats, error) {
 	}
 	data := -1
 	for i, s := range secs {
-		if s.id == sectionData {
+		switch s.id {
+		case sectionDataCount:
+			return nil, Stats{}, fmt.Errorf("%w (a data count section: the code may name segments)", ErrUnsupported)
+		case sectionData:
 			if data >= 0 {
 				return nil, Stats{}, errors.New("datapack: more than one data section")
 			}
@@ -84,12 +87,9 @@ func Pack(module []byte) ([]byte, Stats, error) {
 
 	out := append([]byte(nil), module[:headerSize]...)
 	for i, s := range secs {
-		switch {
-		case i == data:
+		if i == data {
 			out = appendSection(out, sectionData, body)
-		case s.id == sectionDataCount:
-			out = appendSection(out, sectionDataCount, appendUleb(nil, uint64(len(packed))))
-		default:
+		} else {
 			out = append(out, module[s.start:s.end]...)
 		}
 	}
