@@ -24,10 +24,10 @@ import (
 	"fmt"
 )
 
-// MaxGap is the longest run of zeros a packed segment spans; a longer
-// one ends it. A segment header costs more than this many zeros once
-// compressed, and a module with fewer segments is also no slower to
-// compile or instantiate.
+// MaxGap ends a packed segment: it spans runs of fewer zeros than this,
+// and a run of MaxGap zeros or more starts the next. A segment header
+// costs more than that many zeros once compressed, and a module with
+// fewer segments is no slower to compile or instantiate.
 const MaxGap = 64
 
 // MaxSegments is the most data segments a browser accepts in a module
