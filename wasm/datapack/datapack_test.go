@@ -148,9 +148,11 @@ func TestPackRefusesOtherSegmentKinds(t *testing.T) {
 
 func TestPackRejectsMalformed(t *testing.T) {
 	good := module(dataSection(segment{offset: 8, bytes: []byte{1, 2, 3}}))
+	// Cut anywhere but right after the header (an empty module), the
+	// module is malformed.
 	for i := range len(good) {
-		if _, _, err := Pack(good[:i]); err == nil && i < len(header) {
-			t.Errorf("Pack(first %d bytes) = nil error", i)
+		if _, _, err := Pack(good[:i]); (err == nil) != (i == headerSize) {
+			t.Errorf("Pack(first %d of %d bytes): err = %v", i, len(good), err)
 		}
 	}
 	for name, m := range map[string][]byte{

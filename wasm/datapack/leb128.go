@@ -27,8 +27,8 @@ func readSleb32(b []byte) (int32, int, error) {
 	for i := 0; i < len(b) && i < 5; i++ {
 		v |= int64(b[i]&0x7f) << (7 * i)
 		if b[i] < 0x80 {
-			if shift := 7 * (i + 1); shift < 64 && b[i]&0x40 != 0 {
-				v |= -1 << shift
+			if b[i]&0x40 != 0 { // the sign bit: extend it
+				v |= -1 << (7 * (i + 1))
 			}
 			if v < -1<<31 || v > 1<<31-1 {
 				return 0, 0, errLeb

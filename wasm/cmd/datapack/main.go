@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -36,8 +37,8 @@ func pack(name string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "%s: %v\n", name, st)
-	if st.SegmentsBefore == st.SegmentsAfter && len(out) == len(in) {
-		return nil // already packed
+	if bytes.Equal(out, in) {
+		return nil // already packed: leave the file and its time alone
 	}
 	tmp := name + ".tmp"
 	if err := os.WriteFile(tmp, out, 0o644); err != nil {
