@@ -9,6 +9,7 @@ const (
 	AnnotExpectedNone                       // "! expected no reply": a pasted close, and the server replied
 	AnnotExpected                           // "! expected: " and a pasted line that differs
 	AnnotClose                              // "Server disconnects client."
+	AnnotHangup                             // "Client disconnects."
 )
 
 // Annotation is one line of the notation that follows a client line in a
@@ -46,6 +47,9 @@ func AppendAnnotations(dst []Annotation, e *Entry, x *Exchange) []Annotation {
 	if x.Close {
 		dst = append(dst, Annotation{Kind: AnnotClose})
 	}
+	if x.Hangup {
+		dst = append(dst, Annotation{Kind: AnnotHangup})
+	}
 	return dst
 }
 
@@ -62,6 +66,8 @@ func (a Annotation) AppendTo(b []byte) []byte {
 		b = append(b, expectedPrefix...)
 	case AnnotClose:
 		return append(b, DisconnectLine...)
+	case AnnotHangup:
+		return append(b, HangupLine...)
 	}
 	return append(b, a.Text...)
 }

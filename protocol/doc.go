@@ -36,7 +36,9 @@
 // follows the connections of one client line by line, and returns an
 // [Exchange] for each; [Respond] runs a whole transcript written in the
 // notation of protocol documentation (read by [ReadTranscript]) and
-// compares pasted answers; [Explain] and [Why] say in plain words what every
+// compares pasted answers; a transcript's "Client disconnects." ends a
+// connection from the client's side, so that a recording of separate
+// connections replays as such ([Session.StepEntry]); [Explain] and [Why] say in plain words what every
 // token means and why the server answered so.
 //
 // A revival server answers a line with:

@@ -76,6 +76,7 @@ func FuzzTranscript(f *testing.F) {
 		f.Add(v.want)
 	}
 	f.Add("S: x\n.. y\n\r\n..\nC:\n>>>\n<<<\n.. z")
+	f.Add("# case a/b/c/1: PASS\nC: VER 1 MSNP8\nS: VER 1 MSNP8\nClient disconnects.\n\nC: VER 1 MSNP8\nClient disconnects.\r\nClient disconnects.\n.. x")
 	p := mustPreset(f, DefaultPreset)
 	f.Fuzz(func(t *testing.T, text string) {
 		var out bytes.Buffer
@@ -115,7 +116,7 @@ func hasTrickyLine(out string) bool {
 		}
 		if c == "" || IsBlank(c) || strings.HasPrefix(c, "#") || strings.HasPrefix(c, "..") || strings.HasPrefix(c, "S:") ||
 			strings.HasPrefix(c, "C:") || strings.HasPrefix(c, ">>>") || strings.HasPrefix(c, "<<<") ||
-			strings.TrimRight(c, " \t") == DisconnectLine {
+			strings.TrimRight(c, " \t") == DisconnectLine || strings.TrimRight(c, " \t") == HangupLine {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package protocol
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"go/parser"
 	"go/token"
 	"path/filepath"
@@ -316,5 +317,41 @@ func TestSessionStateFresh(t *testing.T) {
 	s.Resume(st)
 	if x := s.Step("CVQ 3 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS"); x.Conn != 2 || x.Kind != KindReplied {
 		t.Errorf("resumed: connection %d kind %v", x.Conn, x.Kind)
+	}
+}
+
+// TestHangup holds the client's close: the next line opens a new
+// connection, an entry that says so hangs up after its answer, and a
+// connection closed already, or not opened, is left as it is.
+func TestHangup(t *testing.T) {
+	p := mustPreset(t, "msn-2003-09")
+	s := NewSession(p)
+	if s.Hangup() {
+		t.Error("Hangup on a connection with no line reported a close")
+	}
+	tr := ReadTranscript("VER 1 MSNP8\nS: VER 1 MSNP8\nClient disconnects.\nVER 2 MSNP8\nCVQ 3 x\nClient disconnects.\nVER 4 CVR0\n")
+	var got []string
+	for i := range tr.Entries {
+		x := s.StepEntry(&tr.Entries[i])
+		got = append(got, fmt.Sprintf("%d %s close=%v hangup=%v", x.Conn, x.Reply, x.Close, x.Hangup))
+	}
+	want := []string{
+		"1 VER 1 MSNP8 close=false hangup=true",
+		"2 VER 2 MSNP8 close=false hangup=false",
+		"2  close=true hangup=false", // CVQ in an MSNP session: the server closes, the client's close is moot
+		"3 VER 4 CVR0 close=false hangup=false",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("StepEntry:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !tr.Entries[0].Hangup || tr.Entries[1].Hangup || !tr.Entries[2].Hangup {
+		t.Errorf("Entry.Hangup = %v %v %v, want true false true", tr.Entries[0].Hangup, tr.Entries[1].Hangup, tr.Entries[2].Hangup)
+	}
+	if st := s.State(); st.Fresh() || st.NextConn() != 3 {
+		t.Errorf("after VER 4: Fresh %v NextConn %d, want false 3", st.Fresh(), st.NextConn())
+	}
+	s.Hangup()
+	if st := s.State(); !st.Fresh() || st.NextConn() != 4 {
+		t.Errorf("after Hangup: Fresh %v NextConn %d, want true 4", st.Fresh(), st.NextConn())
 	}
 }

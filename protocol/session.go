@@ -50,6 +50,9 @@ type Exchange struct {
 	Chosen string
 	Reply  string // the server's line, without CR LF; "" when it wrote none
 	Close  bool   // the server closed the connection after this line
+	// Hangup reports that the client closed the connection after this
+	// line and the server's answer (see StepEntry); Close stays false.
+	Hangup bool
 }
 
 // HasDecision reports whether x went through the checks of CVQ or CVR,
@@ -192,6 +195,28 @@ func (s *Session) Step(line string) Exchange {
 	x.Kind, x.Reply = KindReplied, s.replyLine(&x.Decision)
 	x.Close = s.dialect == DialectCVR0 || x.Decision.Code == CodeBadParams
 	s.closed = x.Close
+	return x
+}
+
+// Hangup closes the current connection from the client's side: the next
+// Step opens a new one, as after the server's close. It reports whether a
+// connection was open; one with no line yet is left as it is.
+func (s *Session) Hangup() bool {
+	if s.closed || (s.lines == 0 && s.dialect == "") {
+		return false
+	}
+	s.closed = true
+	return true
+}
+
+// StepEntry steps e's client line, then hangs up when the transcript says
+// the client disconnected after it (e.Hangup): readers of a transcript
+// step its entries with StepEntry so that connections end where it says.
+func (s *Session) StepEntry(e *Entry) Exchange {
+	x := s.Step(e.Client)
+	if e.Hangup && x.Kind != KindIgnored {
+		x.Hangup = s.Hangup()
+	}
 	return x
 }
 

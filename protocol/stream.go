@@ -83,6 +83,7 @@ type pendingEntry struct {
 	expect                [][]byte // expect[:nexp] are the pasted server lines
 	nexp                  int
 	expected, expectClose bool
+	hangup                bool     // a "Client disconnects." follows
 	strs                  []string // the Entry's Expect, over expect
 }
 
@@ -128,7 +129,7 @@ func (rs *responder) readLine(br *bufio.Reader) (line string, more bool, err err
 
 // line reads one input line, as the body of ReadTranscript's loop does.
 func (rs *responder) line(line string) {
-	if c := firstByte(line); c != '.' && c != 'S' && c != '<' && c != '#' {
+	if c := firstByte(line); c != '.' && c != 'S' && c != '<' && c != '#' && c != 'C' {
 		rs.client(line) // the common case, with or without "C: " or ">>> "
 		return
 	}
@@ -180,6 +181,13 @@ func (rs *responder) line(line string) {
 		rs.prevServer = true
 		return
 	}
+	if trimBlanksRight(line) == HangupLine {
+		if rs.seenClient {
+			rs.win[rs.last].hangup = true
+		}
+		rs.prevServer = true
+		return
+	}
 	if line[0] == '#' {
 		return
 	}
@@ -206,7 +214,7 @@ func (rs *responder) client(line string) {
 	}
 	e := &rs.win[rs.n]
 	e.client = append(e.client[:0], line...)
-	e.nexp, e.expected, e.expectClose = 0, false, false
+	e.nexp, e.expected, e.expectClose, e.hangup = 0, false, false, false
 	rs.n++
 	rs.anyEntry = true
 	if !isBlankBytes(e.client) {
@@ -253,8 +261,8 @@ func (rs *responder) write(pe *pendingEntry) {
 	for _, l := range pe.expect[:pe.nexp] {
 		pe.strs = append(pe.strs, bytesString(l))
 	}
-	e := Entry{Client: bytesString(pe.client), Expected: pe.expected, Expect: pe.strs, ExpectClose: pe.expectClose}
-	x := rs.s.Step(e.Client)
+	e := Entry{Client: bytesString(pe.client), Expected: pe.expected, Expect: pe.strs, ExpectClose: pe.expectClose, Hangup: pe.hangup}
+	x := rs.s.StepEntry(&e)
 	if x.Kind == KindIgnored {
 		return
 	}
@@ -283,7 +291,7 @@ func (rs *responder) exchange(e *Entry, x *Exchange) {
 	if e.Differs(x) {
 		rs.differs = true
 	}
-	rs.pendingBreak = x.Close
+	rs.pendingBreak = x.Close || x.Hangup
 }
 
 // replyLine returns the reply for d: a string of its own, or, for a

@@ -29,7 +29,7 @@ func respondWhole(w io.Writer, p *Policy, text string) (differs bool, err error)
 	pendingBreak := false
 	for i := range t.Entries {
 		e := &t.Entries[i]
-		x := s.Step(e.Client)
+		x := s.StepEntry(e)
 		if x.Kind == KindIgnored {
 			continue
 		}
@@ -44,7 +44,7 @@ func respondWhole(w io.Writer, p *Policy, text string) (differs bool, err error)
 		if e.Differs(&x) {
 			differs = true
 		}
-		pendingBreak = x.Close
+		pendingBreak = x.Close || x.Hangup
 	}
 	return differs, bw.Flush()
 }
@@ -139,6 +139,8 @@ func TestStreamNotation(t *testing.T) {
 		long + "\nS: stray\n" + long + "\nCVQ 1\n",
 		"C: VER 1 CVR0\r\nS: VER 1 CVR0\r\n>>> CVQ 2 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\r\n<<< CVQ 2\r\n# a comment\r\n.. \r\n..\nC:\n>>>\nS:\n<<<\n..",
 		"CVQ 1 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\nServer disconnects client.\n\nCVQ 2 x\nServer disconnects client.   \t\n.. y\n",
+		"VER 1 MSNP8\nS: VER 1 MSNP8\nClient disconnects.\nVER 2 MSNP8\n\nClient disconnects. \t\nCVR 3 x\nClient disconnects.\nClient disconnects.\n",
+		"Client disconnects.\nC: Client disconnects.\nCVQ 1 spaghetti\nServer disconnects client.\nClient disconnects.\nVER 2 CVR0\n.. MSNP8\nClient disconnects.\n.. x\n",
 	}
 	for i, c := range cases {
 		sameAsWhole(t, p, "case "+string(rune('0'+i)), c)
@@ -177,6 +179,7 @@ func FuzzStream(f *testing.F) {
 	f.Add("S: a\n\nServer disconnects client.\n.. b\nS:  c \t d\n\nCVQ 1 0x0409\n")
 	f.Add("\n\n.. CVQ 1 0x0409\n.. win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\n\nS: 420 1\n.. x\n")
 	f.Add(string(SampleTranscript(1, 40)))
+	f.Add("VER 1 MSNP8\nS: VER 1 MSNP8\nClient disconnects.\n.. x\nCVR 2 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS a\nClient disconnects.\n")
 	p := mustPreset(f, SamplePolicy)
 	f.Fuzz(func(t *testing.T, text string) {
 		var want, got bytes.Buffer

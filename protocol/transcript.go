@@ -19,6 +19,10 @@ type Entry struct {
 	Expected    bool
 	Expect      []string
 	ExpectClose bool
+	// Hangup reports that a "Client disconnects." follows the client line
+	// (and its server lines): the client closes the connection, and the
+	// next client line opens a new one.
+	Hangup bool
 }
 
 // Segment maps Len bytes of a client line, from byte At, to the input's
@@ -36,6 +40,10 @@ type Transcript struct {
 // Notation of transcripts.
 const (
 	DisconnectLine = "Server disconnects client."
+	// HangupLine is the client's close: the next client line opens a new
+	// connection, as after DisconnectLine. A recording of separate
+	// connections (probe's) needs it where the server kept one open.
+	HangupLine     = "Client disconnects."
 	notSimulated   = "# not simulated: "
 	expectedPrefix = "! expected: "
 	expectedNone   = "! expected no reply"
@@ -44,8 +52,21 @@ const (
 // ReadTranscript reads client lines and expectations. A line is a client
 // line, bare or after "C: " or ">>> "; "S: " and "<<< " mark expected
 // server lines; ".. " continues the previous line (joined with one space);
-// "Server disconnects client." expects a close; lines starting with "#" are
-// comments. A CR before the LF is dropped, and a last line without LF counts.
+// "Server disconnects client." expects a close; "Client disconnects." closes
+// the connection from the client's side (see Entry.Hangup); lines starting
+// with "#" are comments. A CR before the LF is dropped, and a last line
+// without LF counts.
+//
+// A recording of separate connections reads:
+//
+//	# case msn-2003-09/ver/chosen/1: PASS
+//	C: VER 1 MSNP8 CVR0
+//	S: VER 1 MSNP8
+//	Client disconnects.
+//
+//	C: CVQ 6 spaghetti
+//	S: 731 6
+//	Server disconnects client.
 func ReadTranscript(text string) Transcript {
 	lines := strings.Count(text, "\n") + 1
 	t := Transcript{Entries: make([]Entry, 0, lines)}
@@ -105,6 +126,13 @@ func ReadTranscript(text string) Transcript {
 			if last >= 0 {
 				t.Entries[last].Expected = true
 				t.Entries[last].ExpectClose = true
+			}
+			prevServer = true
+			continue
+		}
+		if strings.TrimRight(line, " \t") == HangupLine {
+			if last >= 0 {
+				t.Entries[last].Hangup = true
 			}
 			prevServer = true
 			continue

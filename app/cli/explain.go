@@ -20,7 +20,7 @@ func Explain(w io.Writer, p *protocol.Policy, text string, markdown bool) error 
 	conn := 0
 	for i := range t.Entries {
 		e := &t.Entries[i]
-		x := s.Step(e.Client)
+		x := s.StepEntry(e)
 		if x.Kind == protocol.KindIgnored {
 			continue
 		}
@@ -46,6 +46,9 @@ func Explain(w io.Writer, p *protocol.Policy, text string, markdown bool) error 
 		}
 		if x.Close {
 			para(bw, markdown, "", protocol.DisconnectLine)
+		}
+		if x.Hangup {
+			para(bw, markdown, "", protocol.HangupLine)
 		}
 		if e.Differs(&x) {
 			para(bw, markdown, "Differs", "the pasted answer was: "+strings.Join(e.Expect, " / "))
