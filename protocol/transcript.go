@@ -23,6 +23,11 @@ type Entry struct {
 	// (and its server lines): the client closes the connection, and the
 	// next client line opens a new one.
 	Hangup bool
+	// ExpectLines are the 1-based input lines the Expect lines start on,
+	// and CloseLine the first "Server disconnects client." line (0: none),
+	// so that a checker can point at a documented line.
+	ExpectLines []int
+	CloseLine   int
 }
 
 // Segment maps Len bytes of a client line, from byte At, to the input's
@@ -120,12 +125,17 @@ func ReadTranscript(text string) Transcript {
 			e := &t.Entries[last]
 			e.Expected = true
 			e.Expect = append(e.Expect, normalizeServer(rest))
+			e.ExpectLines = append(e.ExpectLines, n)
 			continue
 		}
 		if strings.TrimRight(line, " \t") == DisconnectLine {
 			if last >= 0 {
-				t.Entries[last].Expected = true
-				t.Entries[last].ExpectClose = true
+				e := &t.Entries[last]
+				e.Expected = true
+				e.ExpectClose = true
+				if e.CloseLine == 0 {
+					e.CloseLine = n
+				}
 			}
 			prevServer = true
 			continue

@@ -91,7 +91,7 @@ func Answer(req Request) Result {
 		res.Error = "unknown policy " + clip(res.Policy, 60) + ": use one of " + strings.Join(protocol.PresetNames(), ", ")
 		return res
 	}
-	t := protocol.ReadTranscript(req.Input)
+	t := ReadExample(req.Input)
 	s := protocol.NewSession(p)
 	prevClosed, evaluated := false, 0
 	for i := range t.Entries {

@@ -1,0 +1,122 @@
+package docs
+
+import (
+	"strings"
+
+	"cvq-playground/protocol"
+)
+
+// ReadExample reads an example's lines as protocol.ReadTranscript does,
+// and also as the MediaWiki wikis write them:
+//
+//	>>> VER 0 MSNP8 CVR0 <<< VER 0 MSNP8 CVR0
+//	>>> VER 0 MYPROTOCOL <<< VER 0 0 --- Server closes connection
+//	--- Server closes connection (no trid)
+//
+// " <<< " in a ">>> " line starts the documented server line; " --- " in
+// a ">>>" or "<<<" line, or "---" at the start of a line, starts a remark.
+// A remark, or a line, that begins "Server closes connection" or "Server
+// disconnects client" documents a close; other remarks are comments. Line
+// numbers stay those of text.
+func ReadExample(text string) protocol.Transcript {
+	t := protocol.ReadTranscript(text)
+	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") {
+		return t
+	}
+	out := t.Entries[:0]
+	last := -1 // the last non-blank entry kept
+	for _, e := range t.Entries {
+		if remark, ok := strings.CutPrefix(e.Client, "---"); ok || isCloseRemark(e.Client) {
+			if !ok {
+				remark = e.Client
+			}
+			if last >= 0 {
+				k := &out[last]
+				if isCloseRemark(remark) {
+					expectClose(k, e.Line)
+				}
+				// Lines documented after a remark belong to the line before it.
+				k.Expect = append(k.Expect, e.Expect...)
+				k.ExpectLines = append(k.ExpectLines, e.ExpectLines...)
+				k.Expected = k.Expected || e.Expected
+				if e.ExpectClose {
+					expectClose(k, e.CloseLine)
+				}
+			}
+			continue
+		}
+		if len(e.Segs) > 0 && lineStartsWith(text, e.Segs[0].Off, ">>>") {
+			oneLine(&e)
+		}
+		for i, l := range e.Expect {
+			if before, remark, ok := strings.Cut(l, " --- "); ok {
+				e.Expect[i] = before
+				if isCloseRemark(remark) {
+					expectClose(&e, e.ExpectLines[i])
+				}
+			}
+		}
+		out = append(out, e)
+		if !protocol.IsBlank(e.Client) {
+			last = len(out) - 1
+		}
+	}
+	t.Entries = out
+	return t
+}
+
+// oneLine splits ">>> client <<< server --- remark" written on one line.
+func oneLine(e *protocol.Entry) {
+	cut := len(e.Client)
+	server, remark := "", ""
+	hasServer := false
+	if i := strings.Index(e.Client, " <<< "); i >= 0 {
+		cut, hasServer = i, true
+		server = e.Client[i+len(" <<< "):]
+		server, remark, _ = strings.Cut(server, " --- ")
+	} else if i := strings.Index(e.Client, " --- "); i >= 0 {
+		cut, remark = i, e.Client[i+len(" --- "):]
+	} else {
+		return
+	}
+	e.Client = e.Client[:cut]
+	segs := e.Segs[:0]
+	for _, s := range e.Segs {
+		if s.At >= cut {
+			break
+		}
+		s.Len = min(s.Len, cut-s.At)
+		segs = append(segs, s)
+	}
+	e.Segs = segs
+	if hasServer {
+		e.Expected = true
+		e.Expect = append([]string{strings.Join(strings.Fields(server), " ")}, e.Expect...)
+		e.ExpectLines = append([]int{e.Line}, e.ExpectLines...)
+	}
+	if isCloseRemark(remark) {
+		expectClose(e, e.Line)
+	}
+}
+
+func expectClose(e *protocol.Entry, line int) {
+	e.Expected, e.ExpectClose = true, true
+	if e.CloseLine == 0 || line < e.CloseLine {
+		e.CloseLine = line
+	}
+}
+
+// isCloseRemark reports whether a remark documents the server's close.
+func isCloseRemark(s string) bool {
+	s = strings.TrimSpace(s)
+	_, a := cutPrefixFold(s, "Server closes connection")
+	_, b := cutPrefixFold(s, "Server disconnects client")
+	return a || b
+}
+
+// lineStartsWith reports whether the line of text holding byte off
+// starts with prefix.
+func lineStartsWith(text string, off int, prefix string) bool {
+	start := strings.LastIndexByte(text[:min(off, len(text))], '\n') + 1
+	return strings.HasPrefix(text[start:], prefix)
+}
