@@ -6,7 +6,8 @@
 #   ./build.sh static OUT [-prefix /path/]   write the playground as a static site
 #   ./build.sh engines               only the browser flows and accessibility audit, in three engines
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
-#   ./build.sh bench                 measure the engine, respond on the sample transcript, the page against a bare go-app page (Lighthouse too), docs pages
+#   ./build.sh screenshots           take the README's pictures (static/screenshots) again
+#   ./build.sh bench [PART...]       print the performance table; PARTs (engine, respond, page, docs; default all) are measured again
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -102,6 +103,76 @@ fuzz_one() {
   fi
 }
 
+# bench_engine runs the engine's benchmarks 5 times and writes their rows.
+bench_engine() {
+  echo "== engine benchmarks" >&2
+  go test -run '^$' -bench . -benchmem -count 5 ./protocol | tee build/engine-bench.txt >&2
+  {
+    bench_row BenchmarkParseAndAnswer ns/op "engine: one CVR line parsed, checked and answered" "%.0f" " ns" "≤ 1 µs"
+    bench_row BenchmarkParseAndAnswer allocs/op "the same: allocations" "%.0f" "" "≤ 4"
+    bench_row BenchmarkRespond lines/cpu-s "engine: respond in-process, 200,000-line sample, million lines per CPU second" "%.2f" "" "≥ 0.5" 1e-6
+  } >build/bench/engine.rows
+}
+
+# bench_row writes the row $3 of benchmark $1's figure in unit $2 from
+# build/engine-bench.txt: the median and range over the runs, each scaled
+# by $7 (default 1), written with the printf format $4 and the unit $5,
+# with the aim $6.
+bench_row() {
+  grep "^$1-" build/engine-bench.txt |
+    awk -v unit="$2" -v scale="${7:-1}" '{ for (i = 2; i < NF; i++) if ($(i+1) == unit) print $i * scale }' |
+    sort -g | awk -v m="$3" -v f="$4" -v u="$5" -v aim="$6" '{ v[NR] = $1 } END {
+      if (NR == 0) { printf "| %s | (no runs) | – | %s |\n", m, aim; exit }
+      med = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2
+      printf "| %s | " f "%s | " f "–" f "%s | %s |\n", m, med, u, v[1], v[NR], u, aim }'
+}
+
+# bench_respond runs respond as a whole process on the sample transcript.
+bench_respond() {
+  echo "== respond as a whole process on the sample transcript" >&2
+  go build -o build/cvq-playground ./app
+  go run ./protocol/testdata/throughput -runs 7 -rows build/bench/respond.rows build/cvq-playground | tee build/respond-bench.md >&2
+}
+
+# bench_browser runs the page's measurements matching $2 in headless
+# Chromium (with Lighthouse, installed pinned from app/testdata/lighthouse);
+# every load is in build/bench-$1.log.
+bench_browser() {
+  need_tool node nodejs
+  need_tool npm npm
+  local lighthouse=app/testdata/lighthouse
+  if [ ! -f "$lighthouse/node_modules/lighthouse/cli/index.js" ]; then
+    echo "== installing Lighthouse" >&2
+    (cd "$lighthouse" && npm ci --no-audit --no-fund >&2)
+  fi
+  echo "== $1 measurements (headless chromium)" >&2
+  if ! CVQ_CHROMIUM=$(chromium_path) CVQ_LIGHTHOUSE="$PWD/$lighthouse/node_modules/lighthouse/cli/index.js" \
+    go test -count=1 -timeout 40m -tags 'browser bench' -run "$2" ./app -v >"build/bench-$1.log" 2>&1; then
+    tail -n 40 "build/bench-$1.log" >&2
+    exit 1
+  fi
+}
+
+# bench_table prints the performance table: the machine, the command, and
+# every part's rows (the known parts first, in the README's order).
+bench_table() {
+  local cpu
+  cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+  echo "Measured $(date -u +%Y-%m-%d) on ${cpu:-an unknown CPU}, $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg) at the end), $(go version | cut -d' ' -f3), $($(chromium_path) --version 2>/dev/null | cut -d' ' -f1-2), by \`./build.sh bench\`:"
+  echo
+  echo "| measure | median | spread (min–max) | aim |"
+  echo "|---|---|---|---|"
+  local known=" page lighthouse engine respond docs "
+  for part in page lighthouse engine respond docs; do
+    [ -f "build/bench/$part.rows" ] && cat "build/bench/$part.rows"
+  done
+  for f in build/bench/*.rows; do
+    [ -f "$f" ] || continue
+    case "$known" in *" $(basename "$f" .rows) "*) continue ;; esac
+    cat "$f"
+  done
+}
+
 build_wasm() {
   need_go
   mkdir -p build/web
@@ -130,8 +201,12 @@ build_wasm() {
   # about 100 KB smaller (wasm/datapack).
   go run ./wasm/cmd/datapack build/web/app.wasm build/web/engine.wasm
   cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" build/web/wasm_exec.js
-  cp static/* build/web/
-  version=$(sha256sum build/web/app.wasm build/web/engine.wasm static/* | sha256sum | cut -c1-16)
+  # The site's assets are static/'s files; its folders (the README's
+  # pictures, sources) are not served.
+  local assets
+  mapfile -t assets < <(find static -maxdepth 1 -type f | sort)
+  cp "${assets[@]}" build/web/
+  version=$(sha256sum build/web/app.wasm build/web/engine.wasm "${assets[@]}" | sha256sum | cut -c1-16)
   # Precompressed copies that the server sends to browsers that accept them;
   # brotli -q 11 takes a few seconds, so only when the site changed.
   changed=false
@@ -206,36 +281,39 @@ case "${1:-}" in
     need_go
     fuzz_all "${2:-60}"
     ;;
+  screenshots)
+    need_go
+    echo "== the README's pictures (headless chromium)" >&2
+    CVQ_CHROMIUM=$(chromium_path) go test -count=1 -tags browser -run '^TestScreenshots$' ./app
+    mkdir -p static/screenshots
+    cp build/screenshots/window-light.png static/screenshots/light.png
+    cp build/screenshots/window-dark.png static/screenshots/dark.png
+    echo "static/screenshots/light.png and dark.png written" >&2
+    ;;
   bench)
     need_go
     need_tool brotli brotli
-    mkdir -p build
     need_tool /usr/bin/time time
-    echo "== engine benchmarks" >&2
-    go test -run '^$' -bench . -benchmem ./protocol | tee build/engine-bench.txt >&2
-    echo "== respond as a whole process on the sample transcript" >&2
-    go build -o build/cvq-playground ./app
-    go run ./protocol/testdata/throughput -runs 7 build/cvq-playground | tee build/respond-bench.md
-    # Lighthouse, pinned by its package-lock.json, beside the tests that use it.
-    need_tool node nodejs
-    need_tool npm npm
-    lighthouse=app/testdata/lighthouse
-    if [ ! -f "$lighthouse/node_modules/lighthouse/cli/index.js" ]; then
-      echo "== installing Lighthouse" >&2
-      (cd "$lighthouse" && npm ci --no-audit --no-fund >&2)
-    fi
-    echo "== page measurements (headless chromium, a bare go-app page, Lighthouse)" >&2
-    if ! CVQ_CHROMIUM=$(chromium_path) CVQ_ENGINE_BENCH="$PWD/build/engine-bench.txt" \
-      CVQ_LIGHTHOUSE="$PWD/$lighthouse/node_modules/lighthouse/cli/index.js" \
-      go test -count=1 -timeout 30m -tags 'browser bench' -run '^(TestBench|TestProfileStart|TestDocsBench)$' ./app -v >build/bench.log 2>&1; then
-      tail -n 40 build/bench.log >&2
-      exit 1
-    fi
-    grep '^|' build/bench.log
-    echo "(written to build/bench.json; every load in build/bench.log)" >&2
+    mkdir -p build/bench
+    # Each part writes its rows of the table (build/bench/PART.rows, one
+    # Markdown row per measure: | measure | median | spread (min–max) | aim |);
+    # the table is every part's last rows under one header.
+    parts=("${@:2}")
+    [ ${#parts[@]} -gt 0 ] || parts=(engine respond page docs)
+    for part in "${parts[@]}"; do
+      rm -f "build/bench/$part.rows"
+      case "$part" in
+        engine) bench_engine ;;
+        respond) bench_respond ;;
+        page) rm -f build/bench/lighthouse.rows; bench_browser page '^(TestBench|TestProfileStart)$' ;;
+        docs) bench_browser docs '^TestDocsBench$' ;;
+        *) echo "build.sh: no bench part $part (engine, respond, page, docs)" >&2; exit 2 ;;
+      esac
+    done
+    bench_table
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -221,6 +221,18 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
+// windowShot saves a screenshot of what the window shows.
+func windowShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(shotsDir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // vectorReplies returns the server lines of the public vectors P01–P06,
 // the wiki's six examples, from the project's copy of the specification.
 func vectorReplies(t *testing.T) [][]string {

@@ -33,8 +33,8 @@ type lighthouseResult struct {
 	Load     float64 `json:"load"`
 }
 
-// renderDocumentOn is the Chromium flag of the second Lighthouse series:
-// chrome-launcher's own --disable-features without RenderDocument, so that
+// renderDocumentOn is a Chromium flag for Lighthouse's runs (TestStartupAB
+// uses it): chrome-launcher's own --disable-features without RenderDocument, so that
 // Chromium makes a new frame for each document as it does by default
 // (passed later on the command line, it replaces the launcher's: Chromium
 // keeps a repeated switch's last value). chrome-launcher 1.2.1 turns
@@ -68,7 +68,7 @@ func renderDocumentOn(t *testing.T, cli string) string {
 			return "--disable-features=" + strings.Join(kept, ",")
 		}
 	}
-	t.Fatalf("chrome-launcher no longer turns RenderDocument off (%s): the second Lighthouse series compares nothing; review renderDocumentOn", out)
+	t.Fatalf("chrome-launcher no longer turns RenderDocument off (%s): review renderDocumentOn", out)
 	return ""
 }
 

@@ -124,6 +124,12 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the reaction", `document.querySelector("#reaction") !== null`)
+	// The README's pictures (./build.sh screenshots): the first screen of
+	// a laptop's window, in each theme.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 860)); err != nil {
+		t.Fatal(err)
+	}
+	windowShot(t, ctx, "window-light")
 	screenshot(t, ctx, "light")
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#theme"))); err != nil {
 		t.Fatal(err)
@@ -132,6 +138,7 @@ func TestScreenshots(t *testing.T) {
 	if bg := eval[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); bg == "rgb(247, 248, 250)" {
 		t.Errorf("dark theme background = %s, still the light one", bg)
 	}
+	windowShot(t, ctx, "window-dark")
 	screenshot(t, ctx, "dark")
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#theme"))); err != nil {
 		t.Fatal(err)

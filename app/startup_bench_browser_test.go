@@ -164,12 +164,20 @@ func warmTab(t *testing.T, s benchSite) (context.Context, context.CancelFunc) {
 // server each, alike; the servers close with the test.
 func startupSites(t *testing.T) (bare, project benchSite) {
 	t.Helper()
-	tmp := t.TempDir()
-	projectDir := filepath.Join(tmp, "project")
+	projectDir := filepath.Join(t.TempDir(), "project")
 	if out, err := exec.Command("../build.sh", "static", projectDir).CombinedOutput(); err != nil {
 		t.Fatalf("exporting the playground: %v\n%s", err, out)
 	}
-	bareDir := filepath.Join(tmp, "bare")
+	projectSrv := httptest.NewServer(precompressedFiles(projectDir))
+	t.Cleanup(projectSrv.Close)
+	return bareSite(t), benchSite{"playground", projectSrv.URL + "/", playgroundReady}
+}
+
+// bareSite builds the bare go-app page's static export, precompressed as
+// the playground's, and serves it; the server closes with the test.
+func bareSite(t *testing.T) benchSite {
+	t.Helper()
+	bareDir := filepath.Join(t.TempDir(), "bare")
 	if out, err := exec.Command("go", "run", "./testdata/bare", "static", bareDir).CombinedOutput(); err != nil {
 		t.Fatalf("exporting the bare page: %v\n%s", err, out)
 	}
@@ -190,11 +198,9 @@ func startupSites(t *testing.T) (bare, project benchSite) {
 	if err := precompress(bareDir); err != nil {
 		t.Fatal(err)
 	}
-	bareSrv := httptest.NewServer(precompressedFiles(bareDir))
-	t.Cleanup(bareSrv.Close)
-	projectSrv := httptest.NewServer(precompressedFiles(projectDir))
-	t.Cleanup(projectSrv.Close)
-	return benchSite{"bare go-app page", bareSrv.URL + "/", bareReady}, benchSite{"playground", projectSrv.URL + "/", playgroundReady}
+	srv := httptest.NewServer(precompressedFiles(bareDir))
+	t.Cleanup(srv.Close)
+	return benchSite{"bare go-app page", srv.URL + "/", bareReady}
 }
 
 // precompress writes .br and .gz copies of the site's files, as

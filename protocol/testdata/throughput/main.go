@@ -12,7 +12,9 @@
 // goes to a file, as a log's answers would. It prints a Markdown table of
 // lines per second (wall clock and CPU), the ratio to the copies and the
 // peak resident memory (by GNU time, /usr/bin/time), each as the spread
-// over the runs. With -write FILE it only writes the sample transcript.
+// over the runs; with -rows FILE, the first BINARY's rows of the table
+// ./build.sh bench prints (| measure | median | spread (min–max) | aim |).
+// With -write FILE it only writes the sample transcript.
 package main
 
 import (
@@ -38,6 +40,7 @@ func main() {
 	lines := flag.Int("lines", 200000, "client lines in the sample")
 	seed := flag.Uint64("seed", 1, "sample seed")
 	write := flag.String("write", "", "only write the sample transcript to `FILE`")
+	rowsFile := flag.String("rows", "", "also write the first binary's rows of the bench's table to `FILE`")
 	copyMode := flag.String("copy", "", "internal: copy stdin to stdout; with a `FILE`, write FILE while reading stdin")
 	flag.Parse()
 	if *copyMode != "" {
@@ -103,7 +106,27 @@ func main() {
 			rss = append(rss, float64(m.rssKB)/1024)
 		}
 		fmt.Printf("| %s | %s | %s | %s (%s) | %s MiB |\n", c.name, spread(wall, "%.2f"), spread(cpu, "%.2f"), spread(ratio, "%.1f×"), spread(cpuRatio, "%.1f×"), spread(rss, "%.0f"))
+		if i == 0 && *rowsFile != "" {
+			rows := row("respond as a process, 200,000-line sample: million lines per second", wall, "%.2f", "≥ 1.6") +
+				row("the same, per CPU second", cpu, "%.2f", "") +
+				row("the same: time ÷ the copy that reads its input and writes its output", ratio, "%.1f×", "") +
+				row("the same: peak resident memory", rss, "%.0f MiB", "")
+			must(os.WriteFile(*rowsFile, []byte(rows), 0o644))
+		}
 	}
+}
+
+// row is one row of the bench's table: the median and range of v.
+func row(measure string, v []float64, format, aim string) string {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	num, unit, _ := strings.Cut(format, " ")
+	if unit != "" {
+		unit = " " + unit
+	} else if n, ok := strings.CutSuffix(format, "×"); ok {
+		num, unit = n, "×"
+	}
+	return fmt.Sprintf("| %s | "+format+" | "+num+"–"+num+unit+" | %s |\n", measure, s[len(s)/2], s[0], s[len(s)-1], aim)
 }
 
 type measure struct {
