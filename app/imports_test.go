@@ -15,8 +15,9 @@ import (
 // importRules are the walls between the project's packages: the engine
 // knows no browser, page or network; the link format and the command line
 // know no network, so that each stays usable where it is needed; the
-// server, which net/http is for, is the native program's alone; the build's
-// module rewriter knows only bytes.
+// server, which net/http is for, is the native program's alone, as are
+// probe and listen, which speak TCP; the build's module rewriter knows only
+// bytes.
 var importRules = []struct {
 	dir    string   // a package folder, from the module root
 	forbid []string // import paths, or prefixes ending in "/"
@@ -26,6 +27,9 @@ var importRules = []struct {
 	{"app/share", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/app/cli", "cvq-playground/wasm"}, "the link format runs in the page and natively: no network, no platform"},
 	{"app/cli", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/wasm"}, "the command line is the engine's, not the site's"},
 	{"app/site", []string{"syscall/js", "cvq-playground/wasm", "cvq-playground/app/cli"}, "the server is native: it gets the pages from the program"},
+	{"app/wire", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/"}, "line framing knows bytes only"},
+	{"app/probe", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/app/cli", "cvq-playground/app/docs", "cvq-playground/wasm"}, "probe is a native client on the engine: no page, no web server"},
+	{"app/listen", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/app/cli", "cvq-playground/app/docs", "cvq-playground/app/probe", "cvq-playground/wasm"}, "listen is a native server on the engine: no page, no web server"},
 	{"wasm", []string{"github.com/maxence-charriere/go-app/", "cvq-playground/"}, "the bridge knows nothing of the page"},
 	{"wasm/datapack", []string{"syscall/js", "github.com/maxence-charriere/go-app/", "github.com/hack-pad/safejs", "cvq-playground/app", "cvq-playground/protocol"}, "a build step reads bytes: no browser, no page"},
 }
@@ -55,6 +59,14 @@ func TestImportRules(t *testing.T) {
 	}
 }
 
+// nativeOnly are the packages only the native entry imports, so that
+// app.wasm stays without them: the server and net/http, the command line,
+// and probe and listen with their TCP.
+var nativeOnly = map[string]bool{
+	"cvq-playground/app/site": true, "cvq-playground/app/cli": true, "net/http": true,
+	"cvq-playground/app/probe": true, "cvq-playground/app/listen": true, "cvq-playground/app/wire": true,
+}
+
 // Only the native entry imports the server: net/http stays out of
 // app.wasm. Build tags are for the two entries alone.
 func TestOnlyTheNativeEntryImportsTheSite(t *testing.T) {
@@ -77,12 +89,12 @@ func TestOnlyTheNativeEntryImportsTheSite(t *testing.T) {
 		}
 		for _, imp := range f.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)
-			if (path == "cvq-playground/app/site" || path == "cvq-playground/app/cli" || path == "net/http") && file != "main_native.go" {
+			if (nativeOnly[path] || path == "net") && file != "main_native.go" {
 				t.Errorf("%s imports %s: only the native entry may", file, path)
 			}
 		}
 	}
-	for _, dir := range []string{"site", "share", "cli"} {
+	for _, dir := range []string{"site", "share", "cli", "probe", "listen", "wire"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			src, _ := os.ReadFile(file)

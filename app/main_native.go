@@ -3,12 +3,17 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"cvq-playground/app/cli"
+	"cvq-playground/app/listen"
+	"cvq-playground/app/probe"
 	"cvq-playground/app/site"
 )
 
@@ -26,6 +31,13 @@ Usage:
   cvq-playground render  [-policy NAME] [-base URL] [FILE.html]
         write the HTML page (stdin by default) with every CVQ example
         followed by its computed answers, as static HTML
+  cvq-playground probe   [-policy NAME] [-cases PREFIX] [-strict] [-list] [-json FILE]
+                         [-junit FILE] [-record FILE] [-timeout 2s] [-delay 100ms] HOST:PORT
+        ask a live Dispatch Server the engine's questions, one connection per
+        case, and grade each answer field by field; -replay FILE grades a
+        recording again; exit 0 all pass, 1 a case fails, 2 usage, 3 aborted
+  cvq-playground listen  [-addr 127.0.0.1:1863] [-policy NAME] [-record DIR] [-forward HOST:PORT]
+        a Dispatch Server on TCP for real old clients, answering as the preset
 
 A transcript is one client line per line; "C: " and ">>> " prefixes are
 accepted, "S: " and "<<< " lines are expected server lines, ".. " continues
@@ -44,6 +56,15 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cli.Run(args, stdin, stdout, stderr)
 	case "serve", "static":
 		return siteCommand(args, stderr)
+	case "probe", "listen":
+		// An interrupt ends a run or the server cleanly: reports and
+		// logs are written.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		if args[0] == "probe" {
+			return probe.Main(ctx, args[1:], stdout, stderr)
+		}
+		return listen.Main(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
