@@ -81,6 +81,7 @@ fuzz_all() {
   fuzz_one FuzzShareLink "$1" ./app/share
   fuzz_one FuzzReevaluate "$1" ./app
   fuzz_one FuzzRender "$1" ./app/docs
+  fuzz_one FuzzCheck "$1" ./app/docs
   fuzz_one FuzzPack "$1" ./wasm/datapack
 }
 

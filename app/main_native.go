@@ -28,9 +28,15 @@ Usage:
   cvq-playground explain [-policy NAME|FILE.json] [-markdown] < transcript
         explain every field, check and answer of each client line
   cvq-playground presets [-json NAME]                  list the built-in policies
-  cvq-playground render  [-policy NAME] [-base URL] [FILE.html]
+  cvq-playground render  [-policy NAME] [-base URL] [-detect] [FILE.html | DIR [-o OUT]]
         write the HTML page (stdin by default) with every CVQ example
-        followed by its computed answers, as static HTML
+        followed by its computed answers, as static HTML; -detect also
+        answers the transcripts that are not marked; a folder's .html
+        files are rewritten in place, or into OUT
+  cvq-playground check   [-policy NAME] [-json] PATH...
+        compare the server lines documented in the examples of Markdown and
+        HTML files (folders walked) with the computed ones; exit 1 when one
+        differs, 2 for an unreadable path or an unknown policy
   cvq-playground probe   [-policy NAME] [-cases PREFIX] [-strict] [-list] [-json FILE]
                          [-junit FILE] [-record FILE] [-timeout 2s] [-delay 100ms] HOST:PORT
         ask a live Dispatch Server the engine's questions, one connection per
@@ -52,7 +58,7 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
-	case "respond", "explain", "presets", "render":
+	case "respond", "explain", "presets", "render", "check":
 		return cli.Run(args, stdin, stdout, stderr)
 	case "serve", "static":
 		return siteCommand(args, stderr)

@@ -15,11 +15,14 @@ import (
 	"cvq-playground/protocol"
 )
 
-// Run runs one of the commands respond, explain, presets and render, args[0]
+// Run runs one of the commands respond, explain, presets, render and check, args[0]
 // being its name, and returns the exit status.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if args[0] == "render" {
+	switch args[0] {
+	case "render":
 		return render(args[1:], stdin, stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -116,7 +116,7 @@ func utf16Len(s string, limit int) int {
 }
 
 // plainLanguages are the language names that leave a block a candidate.
-var plainLanguages = map[string]bool{"": true, "cvq": true, "text": true, "plaintext": true, "plain": true, "txt": true, "none": true, "nohighlight": true}
+var plainLanguages = map[string]bool{"": true, "cvq": true, "text": true, "plaintext": true, "plain": true, "txt": true, "none": true, "nohighlight": true, "default": true}
 
 // NamesOtherLanguage reports whether an element's class list or its
 // data-lang / data-language value names a language other than plain

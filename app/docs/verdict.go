@@ -1,6 +1,10 @@
 package docs
 
-import "cvq-playground/protocol"
+import (
+	"fmt"
+
+	"cvq-playground/protocol"
+)
 
 // Check is what comparing an example's documented answer with the
 // computed one found, for one client line or a whole example. The zero
@@ -28,6 +32,17 @@ func (c Check) String() string {
 
 // MarshalText writes the stable name.
 func (c Check) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads a stable name.
+func (c *Check) UnmarshalText(b []byte) error {
+	for i, n := range checkNames {
+		if n == string(b) {
+			*c = Check(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown check %q", b)
+}
 
 // Verdict is the check of one client line, and when it differs, why the
 // server answers what it does.
@@ -59,10 +74,15 @@ func Reason(p *protocol.Policy, x *protocol.Exchange) string {
 	}
 	ex := protocol.Explain(p, x)
 	if x.Req.CommandName() == "VER" && x.Fault == protocol.FaultNone {
+		// The reply's form says more than the choice, when it is an echo.
+		detail := ""
 		for _, s := range ex.Steps {
-			if s.Name == "dialect" {
-				return s.Detail
+			if s.Name == "dialect" || s.Name == "VER reply form" {
+				detail = s.Detail
 			}
+		}
+		if detail != "" {
+			return detail
 		}
 	}
 	return ex.Outcome
