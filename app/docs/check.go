@@ -38,15 +38,19 @@ type Difference struct {
 }
 
 // CheckPage finds the examples of a file, Markdown (.md, .markdown) or
-// HTML, and checks each with its options, or the preset policy when it
-// names none.
+// HTML, and checks each with its options, or when it names no preset, the
+// page's (data-policy of its embed.js script tag), else policy.
 func CheckPage(name string, src []byte, policy string) []Checked {
 	var found []Found
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		found = findMarkdown(src)
 	default:
-		found = findHTML(src, true).examples
+		p := findHTML(src, true)
+		found = p.examples
+		if p.policy != "" {
+			policy = p.policy // the page's own default, as embed.js reads it
+		}
 	}
 	out := make([]Checked, 0, len(found))
 	for i := range found {

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,6 +24,7 @@ type Found struct {
 type page struct {
 	examples []Found
 	views    [][2]int
+	policy   string // the page's default: data-policy (or ?policy=) of its embed.js script
 }
 
 // frame is an open element. before is what precedes it among its
@@ -113,6 +115,9 @@ func (f *finder) token(tt html.TokenType, z *html.Tokenizer, raw []byte, start, 
 		if _, ok := attrs["data-cvq-rendered"]; ok && tag == "div" && f.pre < 0 {
 			f.view, f.viewAt = len(f.stack), start
 			return
+		}
+		if tag == "script" && f.p.policy == "" {
+			f.p.policy = scriptPolicy(attrs)
 		}
 		if (tag == "p" || tag == "li" || tag == "dt" || tag == "dd") && f.top().tag == tag || closesP[tag] && f.top().tag == "p" {
 			f.popTo(len(f.stack)-1, start)
@@ -293,4 +298,17 @@ func attrOptions(attrs map[string]string, o Options) Options {
 		o.Theme = t
 	}
 	return o
+}
+
+// scriptPolicy is the default policy an embed.js script tag gives its
+// page: its data-policy, else the policy parameter of its address.
+func scriptPolicy(attrs map[string]string) string {
+	u, err := url.Parse(strings.TrimSpace(attrs["src"]))
+	if err != nil || !strings.HasSuffix(u.Path, "embed.js") {
+		return ""
+	}
+	if p := strings.TrimSpace(attrs["data-policy"]); p != "" {
+		return p
+	}
+	return strings.TrimSpace(u.Query().Get("policy"))
 }

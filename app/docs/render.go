@@ -7,7 +7,8 @@ import (
 )
 
 // RenderOptions are the render command's settings: the preset for
-// examples that name none, the playground's address for the links (none
+// examples that name none (unless the page's embed.js script tag names
+// one, with data-policy or ?policy=), the playground's address for the links (none
 // if empty), and whether to detect examples that are not marked.
 type RenderOptions struct {
 	Policy  string
@@ -33,6 +34,9 @@ func Render(dst io.Writer, src io.Reader, o RenderOptions) error {
 // renderPage is in with the views of its examples in place of earlier ones.
 func renderPage(in []byte, o RenderOptions) []byte {
 	p := findHTML(in, o.Detect)
+	if p.policy != "" {
+		o.Policy = p.policy // the page's own default, as embed.js reads it
+	}
 	var out bytes.Buffer
 	out.Grow(len(in) + len(in)/2)
 	pos, v := 0, 0

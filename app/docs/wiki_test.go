@@ -283,3 +283,30 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// The page's embed.js script tag names the default policy, for render and
+// check as for the live view; an example's own options still win.
+func TestPageDefaultPolicy(t *testing.T) {
+	body := "<pre>C: VER 1 MSNP8 CVR0\nS: VER 1 MSNP8</pre><pre data-policy=\"msnp-wiki\">C: VER 2 MSNP8 CVR0\nS: VER 2 CVR0</pre>"
+	for _, c := range []struct {
+		head string
+		want []string
+	}{
+		{`<script src="/web/embed.js" data-cvq-detect data-policy="msn-2003-09" defer></script>`, []string{"match msn-2003-09", "match msnp-wiki"}},
+		{`<script src="https://cvq.example/web/embed.js?detect&amp;policy=msn-2006-03"></script>`, []string{"match msn-2006-03", "match msnp-wiki"}},
+		{`<script src="/other.js" data-policy="msn-2003-09"></script>`, []string{"differ msnp-wiki", "match msnp-wiki"}},
+		{``, []string{"differ msnp-wiki", "match msnp-wiki"}},
+	} {
+		var got []string
+		for _, e := range CheckPage("page.html", []byte(c.head+body), "msnp-wiki") {
+			got = append(got, e.Check.String()+" "+e.Policy)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("with %s: %q, want %q", c.head, got, c.want)
+		}
+		out := renderPage([]byte(c.head+body), RenderOptions{Policy: "msnp-wiki", Detect: true})
+		if want := "policy " + strings.Fields(c.want[0])[1]; !bytes.Contains(out, []byte(want)) {
+			t.Errorf("render with %s: no %q", c.head, want)
+		}
+	}
+}
