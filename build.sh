@@ -7,7 +7,7 @@
 #   ./build.sh engines               only the browser flows and accessibility audit, in three engines
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
 #   ./build.sh screenshots           take the README's pictures (static/screenshots) again
-#   ./build.sh bench [PART...]       print the performance table; PARTs (engine, respond, page, docs; default all) are measured again
+#   ./build.sh bench [PART...]       print the performance table; PARTs (engine, respond, listen, page, docs; default all) are measured again
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -135,6 +135,14 @@ bench_respond() {
   go run ./protocol/testdata/throughput -runs 7 -rows build/bench/respond.rows build/cvq-playground | tee build/respond-bench.md >&2
 }
 
+# bench_listen runs listen as a whole process under 1, 100 and 1,000
+# clients at once, and holds 1,000 idle connections.
+bench_listen() {
+  echo "== listen: sessions per second, latency, idle connections" >&2
+  go build -o build/cvq-playground ./app
+  go run ./app/listen/testdata/bench -runs 5 -rows build/bench/listen.rows build/cvq-playground | tee build/listen-bench.md >&2
+}
+
 # bench_browser runs the page's measurements matching $2 in headless
 # Chromium (with Lighthouse, installed pinned from app/testdata/lighthouse);
 # every load is in build/bench-$1.log.
@@ -163,8 +171,8 @@ bench_table() {
   echo
   echo "| measure | median | spread (min–max) | aim |"
   echo "|---|---|---|---|"
-  local known=" page lighthouse engine respond docs "
-  for part in page lighthouse engine respond docs; do
+  local known=" page lighthouse engine respond listen docs "
+  for part in page lighthouse engine respond listen docs; do
     [ -f "build/bench/$part.rows" ] && cat "build/bench/$part.rows"
   done
   for f in build/bench/*.rows; do
@@ -300,15 +308,16 @@ case "${1:-}" in
     # Markdown row per measure: | measure | median | spread (min–max) | aim |);
     # the table is every part's last rows under one header.
     parts=("${@:2}")
-    [ ${#parts[@]} -gt 0 ] || parts=(engine respond page docs)
+    [ ${#parts[@]} -gt 0 ] || parts=(engine respond listen page docs)
     for part in "${parts[@]}"; do
       rm -f "build/bench/$part.rows"
       case "$part" in
         engine) bench_engine ;;
         respond) bench_respond ;;
+        listen) bench_listen ;;
         page) rm -f build/bench/lighthouse.rows; bench_browser page '^(TestBench|TestProfileStart)$' ;;
         docs) bench_browser docs '^TestDocsBench$' ;;
-        *) echo "build.sh: no bench part $part (engine, respond, page, docs)" >&2; exit 2 ;;
+        *) echo "build.sh: no bench part $part (engine, respond, listen, page, docs)" >&2; exit 2 ;;
       esac
     done
     bench_table

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"cvq-playground/app/share"
 	"cvq-playground/protocol"
 )
 
@@ -178,9 +177,7 @@ func (l *sessionLog) summary(verdict string, how ending, text string) string {
 		b.WriteString("; " + endingText[how])
 	}
 	if l.s.BaseURL != "" {
-		frag := ""
-		share.Encode(share.State{Policy: l.s.Policy.Name, Input: text}, share.Deflate, func(f string) { frag = f })
-		b.WriteString(" · " + l.s.BaseURL + "#" + frag)
+		b.WriteString(" · " + l.s.link(text))
 	}
 	return b.String()
 }
