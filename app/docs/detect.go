@@ -132,11 +132,25 @@ func NamesOtherLanguage(class, dataLang, dataLanguage string) bool {
 	return !plainLanguages[strings.ToLower(strings.TrimSpace(dataLang))] || !plainLanguages[strings.ToLower(strings.TrimSpace(dataLanguage))]
 }
 
+// cutPrefixFold is strings.CutPrefix ignoring ASCII case (prefix is
+// ASCII; Unicode's case tables would weigh on engine.wasm).
 func cutPrefixFold(s, prefix string) (string, bool) {
-	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
-		return s[len(prefix):], true
+	if len(s) < len(prefix) {
+		return "", false
 	}
-	return "", false
+	for i := 0; i < len(prefix); i++ {
+		if lower(s[i]) != lower(prefix[i]) {
+			return "", false
+		}
+	}
+	return s[len(prefix):], true
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // HiddenOptions reads a hidden comment's text (between <!-- and -->):
@@ -149,7 +163,7 @@ func HiddenOptions(comment string, o Options) (_ Options, skip, ok bool) {
 	}
 	for _, part := range strings.Split(rest, ";") {
 		part = strings.TrimSpace(part)
-		if strings.EqualFold(part, "skip") {
+		if rest, ok := cutPrefixFold(part, "skip"); ok && rest == "" {
 			skip = true
 			continue
 		}

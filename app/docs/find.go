@@ -2,7 +2,6 @@ package docs
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -302,13 +301,47 @@ func attrOptions(attrs map[string]string, o Options) Options {
 
 // scriptPolicy is the default policy an embed.js script tag gives its
 // page: its data-policy, else the policy parameter of its address.
+// (net/url would add 100 kB to engine.wasm, which links this package.)
 func scriptPolicy(attrs map[string]string) string {
-	u, err := url.Parse(strings.TrimSpace(attrs["src"]))
-	if err != nil || !strings.HasSuffix(u.Path, "embed.js") {
+	src := strings.TrimSpace(attrs["src"])
+	src, _, _ = strings.Cut(src, "#")
+	path, query, _ := strings.Cut(src, "?")
+	if !strings.HasSuffix(path, "embed.js") {
 		return ""
 	}
 	if p := strings.TrimSpace(attrs["data-policy"]); p != "" {
 		return p
 	}
-	return strings.TrimSpace(u.Query().Get("policy"))
+	for _, kv := range strings.Split(query, "&") {
+		if v, ok := strings.CutPrefix(kv, "policy="); ok {
+			return strings.TrimSpace(unescapeQuery(v))
+		}
+	}
+	return ""
+}
+
+// unescapeQuery decodes a query value: %XX and + for a space.
+func unescapeQuery(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '+':
+			b.WriteByte(' ')
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= lower(c) && lower(c) <= 'f' }
+
+func unhex(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return lower(c) - 'a' + 10
 }

@@ -49,7 +49,7 @@ func findMarkdown(src []byte) []Found {
 	var html strings.Builder
 	for i, l := range lines {
 		if !blank[i] {
-			html.WriteString(l)
+			html.WriteString(blankCodeSpans(l))
 		}
 		html.WriteByte('\n')
 	}
@@ -216,4 +216,33 @@ func isListItem(rest string) bool {
 		n++
 	}
 	return n > 0 && n+1 < len(rest) && (rest[n] == '.' || rest[n] == ')') && (rest[n+1] == ' ' || rest[n+1] == '\t')
+}
+
+// blankCodeSpans replaces the code spans of a line (`<pre data-cvq>` in
+// prose) with spaces, so that their text is not read as HTML.
+func blankCodeSpans(l string) string {
+	if strings.IndexByte(l, '`') < 0 {
+		return l
+	}
+	b := []byte(l)
+	for i := 0; i < len(b); {
+		if b[i] != '`' {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < len(b) && b[i+n] == '`' {
+			n++
+		}
+		close := strings.Index(string(b[i+n:]), strings.Repeat("`", n))
+		if close < 0 {
+			break
+		}
+		end := i + n + close + n
+		for j := i; j < end; j++ {
+			b[j] = ' '
+		}
+		i = end
+	}
+	return string(b)
 }

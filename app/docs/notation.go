@@ -23,15 +23,16 @@ func ReadExample(text string) protocol.Transcript {
 	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") {
 		return t
 	}
-	out := t.Entries[:0]
+	n := 0
 	last := -1 // the last non-blank entry kept
-	for _, e := range t.Entries {
+	for i := range t.Entries {
+		e := &t.Entries[i]
 		if remark, ok := strings.CutPrefix(e.Client, "---"); ok || isCloseRemark(e.Client) {
 			if !ok {
 				remark = e.Client
 			}
 			if last >= 0 {
-				k := &out[last]
+				k := &t.Entries[last]
 				if isCloseRemark(remark) {
 					expectClose(k, e.Line)
 				}
@@ -46,22 +47,25 @@ func ReadExample(text string) protocol.Transcript {
 			continue
 		}
 		if len(e.Segs) > 0 && lineStartsWith(text, e.Segs[0].Off, ">>>") {
-			oneLine(&e)
+			oneLine(e)
 		}
-		for i, l := range e.Expect {
+		for k, l := range e.Expect {
 			if before, remark, ok := strings.Cut(l, " --- "); ok {
-				e.Expect[i] = before
+				e.Expect[k] = before
 				if isCloseRemark(remark) {
-					expectClose(&e, e.ExpectLines[i])
+					expectClose(e, e.ExpectLines[k])
 				}
 			}
 		}
-		out = append(out, e)
-		if !protocol.IsBlank(e.Client) {
-			last = len(out) - 1
+		if n != i {
+			t.Entries[n] = *e
 		}
+		if !protocol.IsBlank(t.Entries[n].Client) {
+			last = n
+		}
+		n++
 	}
-	t.Entries = out
+	t.Entries = t.Entries[:n]
 	return t
 }
 
@@ -91,7 +95,7 @@ func oneLine(e *protocol.Entry) {
 	e.Segs = segs
 	if hasServer {
 		e.Expected = true
-		e.Expect = append([]string{strings.Join(strings.Fields(server), " ")}, e.Expect...)
+		e.Expect = append([]string{collapseBlanks(server)}, e.Expect...)
 		e.ExpectLines = append([]int{e.Line}, e.ExpectLines...)
 	}
 	if isCloseRemark(remark) {
@@ -119,4 +123,19 @@ func isCloseRemark(s string) bool {
 func lineStartsWith(text string, off int, prefix string) bool {
 	start := strings.LastIndexByte(text[:min(off, len(text))], '\n') + 1
 	return strings.HasPrefix(text[start:], prefix)
+}
+
+// collapseBlanks writes a server line as the server does: single spaces,
+// no blanks around it.
+func collapseBlanks(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if !isBlankByte(s[i]) {
+			if len(b) > 0 && isBlankByte(s[i-1]) {
+				b = append(b, ' ')
+			}
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }

@@ -293,7 +293,7 @@ func TestPageDefaultPolicy(t *testing.T) {
 		want []string
 	}{
 		{`<script src="/web/embed.js" data-cvq-detect data-policy="msn-2003-09" defer></script>`, []string{"match msn-2003-09", "match msnp-wiki"}},
-		{`<script src="https://cvq.example/web/embed.js?detect&amp;policy=msn-2006-03"></script>`, []string{"match msn-2006-03", "match msnp-wiki"}},
+		{`<script src="https://cvq.example/web/embed.js?detect&amp;policy=msn%2D2006-03#x"></script>`, []string{"match msn-2006-03", "match msnp-wiki"}},
 		{`<script src="/other.js" data-policy="msn-2003-09"></script>`, []string{"differ msnp-wiki", "match msnp-wiki"}},
 		{``, []string{"differ msnp-wiki", "match msnp-wiki"}},
 	} {
@@ -308,5 +308,14 @@ func TestPageDefaultPolicy(t *testing.T) {
 		if want := "policy " + strings.Fields(c.want[0])[1]; !bytes.Contains(out, []byte(want)) {
 			t.Errorf("render with %s: no %q", c.head, want)
 		}
+	}
+}
+
+// Markdown's raw HTML counts, its code spans do not.
+func TestMarkdownRawHTML(t *testing.T) {
+	page := "Mark an example with `<pre data-cvq>` or ``<pre>C: VER 1 MSNP8 CVR0``.\n\n<pre data-policy=\"msn-2003-09\">\nC: VER 1 MSNP8 CVR0\nS: VER 1 MSNP8\n</pre>\n\n```go\nfmt.Println(\"<pre data-cvq>CVQ 6</pre>\")\n```\n"
+	got := CheckPage("page.md", []byte(page), "msnp-wiki")
+	if len(got) != 1 || got[0].Line != 4 || got[0].Check != CheckMatch || got[0].Policy != "msn-2003-09" {
+		t.Errorf("CheckPage = %+v", got)
 	}
 }
