@@ -83,6 +83,7 @@ fuzz_all() {
   fuzz_one FuzzRender "$1" ./app/docs
   fuzz_one FuzzCheck "$1" ./app/docs
   fuzz_one FuzzPack "$1" ./wasm/datapack
+  fuzz_one FuzzRecording "$1" ./app/probe
 }
 
 # fuzz_one fuzzes target $1 of package $3 for $2 seconds. Go's fuzzing can

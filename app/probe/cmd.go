@@ -38,7 +38,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	replay := fs.String("replay", "", "grade the recording `FILE` instead of asking a server")
 	timeout := fs.Duration("timeout", DefaultTimeout, "how long to wait for each reply")
 	delay := fs.Duration("delay", 100*time.Millisecond, "pause between cases")
-	base := fs.String("base", baseURL(), "the playground's `URL`, for the links (default $CVQ_PUBLIC_URL or "+DefaultBaseURL+")")
+	base := fs.String("base", baseURL(), "the playground's `URL`, for the links (default $CVQ_PUBLIC_URL or "+DefaultBaseURL+"; none if empty)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}

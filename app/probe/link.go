@@ -12,8 +12,12 @@ const DefaultBaseURL = "http://127.0.0.1:8000/"
 
 // Link returns the playground's share link that opens r's exchange (its
 // recording, with the received S: lines as pasted answers) against
-// r.Policy, the first differing line selected.
+// r.Policy, the first differing line selected; "" when base is "" (no
+// playground to link to).
 func Link(base string, r *Result) string {
+	if base == "" {
+		return ""
+	}
 	var b strings.Builder
 	WriteCase(&b, r)
 	text := b.String()

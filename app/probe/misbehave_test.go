@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"net"
 	"runtime"
@@ -110,5 +111,28 @@ func TestConnectRefused(t *testing.T) {
 	}
 	if rep := probe.NewReport(p.Name, res, addr, addr, err.Error(), ""); rep.ExitCode() != probe.ExitAborted {
 		t.Errorf("exit code %d, want 3", rep.ExitCode())
+	}
+}
+
+// TestInterrupted: an interrupt (ctx cancelled) during a case against a
+// silent server ends the run at once: that case is an ERROR, the rest are
+// skipped, and the report's exit status is 3.
+func TestInterrupted(t *testing.T) {
+	addr := fakeServer(t, func(c net.Conn) { io.Copy(io.Discard, c) })
+	p, _ := protocol.Preset("msn-2003-09")
+	cases := probe.Cases(p, false)
+	ctx, cancel := context.WithCancel(t.Context())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	start := time.Now()
+	recs, err := probe.Run(ctx, addr, p, cases, probe.Options{Timeout: 10 * time.Second})
+	if took := time.Since(start); err == nil || took > 5*time.Second {
+		t.Fatalf("Run: %v after %v; want ErrAborted at once", err, took)
+	}
+	res := probe.GradeAll(p, recs)
+	if res[0].Outcome != probe.Error || res[1].Outcome != probe.Skip || len(res) != len(cases) {
+		t.Errorf("outcomes %s %s of %d; want ERROR, SKIP… for %d", res[0].Outcome, res[1].Outcome, len(res), len(cases))
+	}
+	if rep := probe.NewReport(p.Name, res, addr, addr, err.Error(), ""); rep.ExitCode() != probe.ExitAborted {
+		t.Errorf("exit %d, want 3", rep.ExitCode())
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"cvq-playground/protocol"
 )
@@ -33,7 +34,7 @@ func FindNearest(recs []Record, prefer string) Nearest {
 	var best Nearest
 	bestFields := 0
 	first := true
-	for _, p := range protocol.Presets() {
+	for _, p := range presets() {
 		n, fields := 0, 0
 		var diffs []Diff
 		var results []Result
@@ -65,6 +66,10 @@ func FindNearest(recs []Record, prefer string) Nearest {
 	best.Text = nearestText(best)
 	return best
 }
+
+// presets are the built-in presets, compiled once: deciding never
+// changes a policy.
+var presets = sync.OnceValue(protocol.Presets)
 
 // clientOf names the client a line is about: "0x0804 MSNMSGR 6.2.0133"
 // for a query, the line for anything else.

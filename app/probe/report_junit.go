@@ -69,8 +69,8 @@ func WriteJUnit(w io.Writer, r *Report) error {
 			if res.Why != "" {
 				fmt.Fprintf(&detail, "why: %s\n", res.Why)
 			}
-			if len(res.Steps) > 0 {
-				fmt.Fprintf(&detail, "open: %s\n", Link(r.BaseURL, res))
+			if l := Link(r.BaseURL, res); l != "" && len(res.Steps) > 0 {
+				fmt.Fprintf(&detail, "open: %s\n", l)
 			}
 			c.Failure = &junitProblem{Message: res.Outcome.String() + fieldList(res.Diffs), Type: res.Outcome.String(), Text: detail.String()}
 			s.Failures++

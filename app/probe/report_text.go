@@ -66,8 +66,8 @@ func writeFailure(w *bufio.Writer, r *Report, res *Result) {
 	if res.Why != "" {
 		fmt.Fprintf(w, "  why       %s\n", res.Why)
 	}
-	if len(res.Steps) > 0 {
-		fmt.Fprintf(w, "  open      %s\n", Link(r.BaseURL, res))
+	if l := Link(r.BaseURL, res); l != "" && len(res.Steps) > 0 {
+		fmt.Fprintf(w, "  open      %s\n", l)
 	}
 }
 
