@@ -76,6 +76,7 @@ func IsTranscript(text string) bool {
 // isQuery reports whether a client line is VER, CVR or CVQ with a TrID
 // the engine takes.
 func isQuery(line string) bool {
+	line = strings.TrimSuffix(line, "\r")
 	if len(line) < 5 || (line[:3] != "VER" && line[:3] != "CVR" && line[:3] != "CVQ") || !isBlankByte(line[3]) {
 		return false
 	}
