@@ -197,6 +197,9 @@ func TestDetectHostile(t *testing.T) {
 		if len(found) != c.examples {
 			t.Errorf("%s: %d examples, want %d", c.name, len(found), c.examples)
 		}
+		if got := CheckPage("page.html", []byte(c.page), "msnp-wiki"); len(got) != c.examples {
+			t.Errorf("%s: check found %d examples, want %d", c.name, len(got), c.examples)
+		}
 		out := renderPage([]byte(c.page), RenderOptions{Policy: "msnp-wiki", Detect: true})
 		if got := len(viewRE.FindAll(out, -1)); got != c.examples {
 			t.Errorf("%s: %d views, want %d", c.name, got, c.examples)
