@@ -39,6 +39,10 @@ import (
 // lines. A candidate longer than MaxDetectChars UTF-16 code units is left
 // alone.
 //
+// Examples are read by ReadExample: the engine's notation, MediaWiki's
+// one-line ">>> … <<< …" form and "---" remarks, and a VER after other
+// lines opening a new connection.
+//
 // Options, the first that sets a key winning: the block's first comment
 // lines (# policy: …, see SplitOptions); data-policy, data-sel and
 // data-theme on its code, then on its pre; the hidden comment right before

@@ -47,9 +47,14 @@ func findMarkdown(src []byte) []Found {
 	}
 	// The rest is HTML for the pre elements it holds.
 	var html strings.Builder
+	// A code block leaves text in its place, so that a hidden comment
+	// before it is not read as one before a pre that follows it.
 	for i, l := range lines {
-		if !blank[i] {
+		switch {
+		case !blank[i]:
 			html.WriteString(blankCodeSpans(l))
+		case i > 0 && !blank[i-1] || i == 0:
+			html.WriteString("code")
 		}
 		html.WriteByte('\n')
 	}

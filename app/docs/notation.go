@@ -16,11 +16,15 @@ import (
 // " <<< " in a ">>> " line starts the documented server line; " --- " in
 // a ">>>" or "<<<" line, or "---" at the start of a line, starts a remark.
 // A remark, or a line, that begins "Server closes connection" or "Server
-// disconnects client" documents a close; other remarks are comments. Line
-// numbers stay those of text.
+// disconnects client" documents a close; other remarks are comments.
+//
+// A VER line after other lines opens a new connection (the entry before it
+// gets Hangup, see protocol.Session.StepEntry): pages list separate
+// negotiations in one block, and a server never sees a second VER on a
+// connection from a real client. Line numbers stay those of text.
 func ReadExample(text string) protocol.Transcript {
 	t := protocol.ReadTranscript(text)
-	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") {
+	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") && strings.Count(text, "VER") < 2 {
 		return t
 	}
 	n := 0
@@ -56,6 +60,9 @@ func ReadExample(text string) protocol.Transcript {
 					expectClose(e, e.ExpectLines[k])
 				}
 			}
+		}
+		if last >= 0 && isVER(e.Client) {
+			t.Entries[last].Hangup = true
 		}
 		if n != i {
 			t.Entries[n] = *e
@@ -138,4 +145,9 @@ func collapseBlanks(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// isVER reports whether a client line is a VER.
+func isVER(client string) bool {
+	return strings.HasPrefix(client, "VER") && (len(client) == 3 || isBlankByte(client[3]))
 }

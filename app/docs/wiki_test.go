@@ -322,3 +322,26 @@ func TestMarkdownRawHTML(t *testing.T) {
 		t.Errorf("CheckPage = %+v", got)
 	}
 }
+
+// MediaWiki's VER page lists separate negotiations in one block: each VER
+// opens a connection of its own, and each documented line is judged alone.
+func TestSeparateNegotiationsInOneBlock(t *testing.T) {
+	page := `<div class="mw-parser-output"><pre data-policy="msn-2006-12">&gt;&gt;&gt; VER 0 MSNP8 CVR0
+&lt;&lt;&lt; VER 0 MSNP8 CVR0
+&gt;&gt;&gt; VER 0 MSNP8 MYPROTOCOL CVR0
+&lt;&lt;&lt; VER 0 CVR0 MSNP8
+&gt;&gt;&gt; VER 0 MYPROTOCOL
+&lt;&lt;&lt; VER 0 0
+--- Server closes connection
+&gt;&gt;&gt; VER MSNP8 CVR0
+--- Server closes connection (no trid)
+</pre></div>`
+	got := CheckPage("ver.html", []byte(page), "msnp-wiki")
+	if len(got) != 1 {
+		t.Fatalf("%d examples", len(got))
+	}
+	c := got[0]
+	if c.Documented != 5 || c.Matching != 4 || c.Differing != 1 || c.Differences[0].Line != 4 || c.Differences[0].Computed != "VER 0 MSNP8 CVR0" {
+		t.Errorf("check = %+v", c)
+	}
+}
