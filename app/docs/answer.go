@@ -100,7 +100,7 @@ func Answer(req Request) Result {
 			res.More += len(t.Entries) - i
 			break
 		}
-		x := s.Step(e.Client)
+		x := s.StepEntry(e)
 		if x.Kind == protocol.KindIgnored {
 			continue
 		}
@@ -110,11 +110,11 @@ func Answer(req Request) Result {
 		}
 		if len(res.Rows) == MaxRows {
 			res.More++
-			prevClosed = x.Close
+			prevClosed = x.Close || x.Hangup
 			continue
 		}
 		res.Rows = append(res.Rows, row(p, e, &x, prevClosed))
-		prevClosed = x.Close
+		prevClosed = x.Close || x.Hangup
 	}
 	return res
 }

@@ -345,3 +345,18 @@ func TestSeparateNegotiationsInOneBlock(t *testing.T) {
 		t.Errorf("check = %+v", c)
 	}
 }
+
+// The view answers such a block as check reads it: a connection per VER.
+func TestAnswerSeparateNegotiations(t *testing.T) {
+	res := Answer(Request{Policy: "msn-2006-12", Input: ">>> VER 0 MSNP8 CVR0 <<< VER 0 MSNP8 CVR0\n>>> VER 1 MYPROTOCOL <<< VER 1 0\n>>> VER 2 MSNP9 CVR0\n"})
+	var conns []int
+	for _, r := range res.Rows {
+		conns = append(conns, r.Conn)
+		if r.Conn > 1 && !r.NewConn {
+			t.Errorf("row %+v opens connection %d without saying so", r, r.Conn)
+		}
+	}
+	if !reflect.DeepEqual(conns, []int{1, 2, 3}) || res.Rows[2].Reply != "VER 2 MSNP9 CVR0" {
+		t.Errorf("rows %+v", res.Rows)
+	}
+}
