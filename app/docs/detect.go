@@ -40,8 +40,8 @@ import (
 // alone.
 //
 // Examples are read by ReadExample: the engine's notation, MediaWiki's
-// one-line ">>> … <<< …" form and "---" remarks, and a VER after other
-// lines opening a new connection.
+// one-line ">>> … <<< …" form and "---" remarks, and a ">>> VER" after
+// other lines opening a new connection.
 //
 // Options, the first that sets a key winning: the block's first comment
 // lines (# policy: …, see SplitOptions); data-policy, data-sel and

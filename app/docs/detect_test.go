@@ -163,8 +163,9 @@ func TestJudge(t *testing.T) {
 		{"C: CVQ 5 0x1111 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS\nS: CVQ 5 7.0.0813", []Check{CheckDiffer}, "710: 0x1111 is not in this policy's LCID table"},
 		{"C: VER 3 MSNP8 CVR0\nS: VER 3 MSNP8", []Check{CheckDiffer}, "no MSNP dialect in common, but both have CVR0 (server: CVR0)"},
 		{"C: CVQ 6 spaghetti\nS: 731 6\nServer disconnects client.\nC: VER 1 MSNP8 CVR0", []Check{CheckMatch, CheckNone}, ""},
-		// A second VER opens a new connection; a CVQ after a CVQ finds it closed.
-		{"C: VER 1 MSNP8 CVR0\nS: VER 1 CVR0\nC: VER 2 CVR0\nS: VER 2 CVR0", []Check{CheckMatch, CheckMatch}, ""},
+		// A second ">>> VER" opens a new connection; a second "C: VER" is refused.
+		{">>> VER 1 MSNP8 CVR0\n<<< VER 1 CVR0\n>>> VER 2 CVR0\n<<< VER 2 CVR0", []Check{CheckMatch, CheckMatch}, ""},
+		{"C: VER 1 MSNP8 CVR0\nS: VER 1 CVR0\nC: VER 2 CVR0\nS: VER 2 CVR0", []Check{CheckMatch, CheckDiffer}, "VER is only valid as the first line of a connection: the server closes without replying"},
 		{"C: VER 1 MSNP8 CVR0\nS: VER 1 CVR0\nC: CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS\nS: CVR 2", []Check{CheckMatch, CheckDiffer}, "this command does not exist in the session's dialect: the server closes without replying"},
 	} {
 		s := protocol.NewSession(p)

@@ -18,10 +18,11 @@ import (
 // A remark, or a line, that begins "Server closes connection" or "Server
 // disconnects client" documents a close; other remarks are comments.
 //
-// A VER line after other lines opens a new connection (the entry before it
-// gets Hangup, see protocol.Session.StepEntry): pages list separate
-// negotiations in one block, and a server never sees a second VER on a
-// connection from a real client. Line numbers stay those of text.
+// A ">>> VER" line after other lines opens a new connection (the entry
+// before it gets Hangup, see protocol.Session.StepEntry): MediaWiki's
+// pages list separate negotiations in one block. Written bare or after
+// "C: ", a second VER is the server's business (it closes). Line numbers
+// stay those of text.
 func ReadExample(text string) protocol.Transcript {
 	t := protocol.ReadTranscript(text)
 	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") && strings.Count(text, "VER") < 2 {
@@ -61,7 +62,7 @@ func ReadExample(text string) protocol.Transcript {
 				}
 			}
 		}
-		if last >= 0 && isVER(e.Client) {
+		if last >= 0 && isVER(e.Client) && len(e.Segs) > 0 && lineStartsWith(text, e.Segs[0].Off, ">>>") {
 			t.Entries[last].Hangup = true
 		}
 		if n != i {

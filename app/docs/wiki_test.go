@@ -359,4 +359,9 @@ func TestAnswerSeparateNegotiations(t *testing.T) {
 	if !reflect.DeepEqual(conns, []int{1, 2, 3}) || res.Rows[2].Reply != "VER 2 MSNP9 CVR0" {
 		t.Errorf("rows %+v", res.Rows)
 	}
+	// Written bare (the demo page's "VER twice"), the second VER is refused.
+	res = Answer(Request{Policy: "msn-2006-03", Input: "VER 1 MSNP11 CVR0\nVER 2 MSNP11 CVR0"})
+	if len(res.Rows) != 2 || res.Rows[1].Conn != 1 || !res.Rows[1].Close || res.Rows[1].Reply != "" {
+		t.Errorf("VER twice: rows %+v", res.Rows)
+	}
 }
