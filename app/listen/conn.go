@@ -24,6 +24,11 @@ func (s *Server) serveConn(c net.Conn) {
 	read := 0
 	for {
 		c.SetReadDeadline(time.Now().Add(s.IdleTimeout))
+		if s.closing.Load() && r.Buffered() == 0 {
+			// Shutdown may have set its deadline before this one.
+			log.end(endShutdown, 0)
+			return
+		}
 		b, end, err := r.ReadLine()
 		read += len(b) + endLen(end)
 		switch {
