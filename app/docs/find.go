@@ -31,7 +31,7 @@ type page struct {
 // previous sibling is anything else.
 type frame struct {
 	tag       string
-	attrs     map[string]string
+	attrs     attrs
 	before    string
 	hasBefore bool // a sibling (not blank text) comes before it
 	last      string
@@ -104,14 +104,9 @@ func (f *finder) token(tt html.TokenType, z *html.Tokenizer, raw []byte, start, 
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
 		name, hasAttr := z.TagName()
-		tag := string(name)
-		attrs := map[string]string{}
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			attrs[string(k)] = string(v)
-		}
-		if _, ok := attrs["data-cvq-rendered"]; ok && tag == "div" && f.pre < 0 {
+		tag := tagName(name)
+		attrs := readAttrs(z, hasAttr)
+		if attrs.rendered && tag == "div" && f.pre < 0 {
 			f.view, f.viewAt = len(f.stack), start
 			return
 		}
@@ -140,7 +135,7 @@ func (f *finder) token(tt html.TokenType, z *html.Tokenizer, raw []byte, start, 
 				f.codeChild(attrs)
 			}
 		}
-		fr.highlight = tag == "div" && hasClass(attrs["class"], "highlight")
+		fr.highlight = tag == "div" && hasClass(attrs.class, "highlight")
 		if tt == html.SelfClosingTagToken || voidElements[tag] {
 			if fr.skipped && f.text != nil {
 				f.text.skip--
@@ -220,8 +215,7 @@ func (f *finder) startBlock(line int) {
 	fr := &f.stack[f.pre]
 	b := &Found{Pre: f.pres}
 	f.pres++
-	_, marked := fr.attrs["data-cvq"]
-	b.Explicit = marked || hasClass(fr.attrs["class"], "language-cvq")
+	b.Explicit = fr.attrs.cvq || hasClass(fr.attrs.class, "language-cvq")
 	hidden, skip := f.hiddenOptions()
 	b.Opts = attrOptions(fr.attrs, hidden)
 	f.block, f.text = b, newBlockText(line)
@@ -229,13 +223,13 @@ func (f *finder) startBlock(line int) {
 }
 
 // codeChild reads a code element right inside the pre.
-func (f *finder) codeChild(attrs map[string]string) {
-	if hasClass(attrs["class"], "language-cvq") || attrs["data-lang"] == "cvq" {
+func (f *finder) codeChild(a attrs) {
+	if hasClass(a.class, "language-cvq") || a.lang == "cvq" {
 		f.block.Explicit = true
-	} else if NamesOtherLanguage(attrs["class"], attrs["data-lang"], attrs["data-language"]) {
+	} else if NamesOtherLanguage(a.class, a.lang, a.language) {
 		f.cand = false
 	}
-	f.block.Opts = attrOptions(attrs, f.block.Opts)
+	f.block.Opts = attrOptions(a, f.block.Opts)
 }
 
 // candidate applies the rules of detect.go to the open pre.
@@ -243,12 +237,12 @@ func (f *finder) candidate() bool {
 	if !f.detect {
 		return false
 	}
-	if _, skip := f.stack[f.pre].attrs["data-cvq-skip"]; skip {
+	if f.stack[f.pre].attrs.skip {
 		return false
 	}
 	for i := f.pre; i >= 1 && i >= f.pre-2; i-- {
-		a := f.stack[i].attrs
-		if NamesOtherLanguage(a["class"], a["data-lang"], a["data-language"]) {
+		a := &f.stack[i].attrs
+		if NamesOtherLanguage(a.class, a.lang, a.language) {
 			return false
 		}
 	}
@@ -285,15 +279,56 @@ func (f *finder) endBlock(end int) {
 	}
 }
 
-// attrOptions reads data-policy, data-sel and data-theme over o.
-func attrOptions(attrs map[string]string, o Options) Options {
-	if v, ok := attrs["data-policy"]; ok && strings.TrimSpace(v) != "" {
-		o.Policy = strings.TrimSpace(v)
+// attrs are the attributes of an element that finding examples reads;
+// the others are not kept.
+type attrs struct {
+	class, lang, language, style, src string
+	policy, sel, theme                string
+	cvq, skip, rendered               bool // data-cvq, data-cvq-skip, data-cvq-rendered
+}
+
+func readAttrs(z *html.Tokenizer, more bool) attrs {
+	var a attrs
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "class":
+			a.class = string(v)
+		case "data-lang":
+			a.lang = string(v)
+		case "data-language":
+			a.language = string(v)
+		case "style":
+			a.style = string(v)
+		case "src":
+			a.src = string(v)
+		case "data-policy":
+			a.policy = string(v)
+		case "data-sel":
+			a.sel = string(v)
+		case "data-theme":
+			a.theme = string(v)
+		case "data-cvq":
+			a.cvq = true
+		case "data-cvq-skip":
+			a.skip = true
+		case "data-cvq-rendered":
+			a.rendered = true
+		}
 	}
-	if n := atoiPositive(attrs["data-sel"]); n > 0 {
+	return a
+}
+
+// attrOptions reads data-policy, data-sel and data-theme over o.
+func attrOptions(a attrs, o Options) Options {
+	if v := strings.TrimSpace(a.policy); v != "" {
+		o.Policy = v
+	}
+	if n := atoiPositive(a.sel); n > 0 {
 		o.Sel = n
 	}
-	if t := normTheme(attrs["data-theme"]); t != "" {
+	if t := normTheme(a.theme); t != "" {
 		o.Theme = t
 	}
 	return o
@@ -302,14 +337,14 @@ func attrOptions(attrs map[string]string, o Options) Options {
 // scriptPolicy is the default policy an embed.js script tag gives its
 // page: its data-policy, else the policy parameter of its address.
 // (net/url would add 100 kB to engine.wasm, which links this package.)
-func scriptPolicy(attrs map[string]string) string {
-	src := strings.TrimSpace(attrs["src"])
+func scriptPolicy(a attrs) string {
+	src := strings.TrimSpace(a.src)
 	src, _, _ = strings.Cut(src, "#")
 	path, query, _ := strings.Cut(src, "?")
 	if !strings.HasSuffix(path, "embed.js") {
 		return ""
 	}
-	if p := strings.TrimSpace(attrs["data-policy"]); p != "" {
+	if p := strings.TrimSpace(a.policy); p != "" {
 		return p
 	}
 	for _, kv := range strings.Split(query, "&") {
@@ -344,4 +379,17 @@ func unhex(c byte) byte {
 		return c - '0'
 	}
 	return lower(c) - 'a' + 10
+}
+
+// commonTags are tag names kept as constants: a page's elements need no
+// string of their own.
+var commonTags = [...]string{"a", "b", "br", "code", "div", "em", "i", "li", "p", "pre", "span", "strong", "td", "tr", "ul", "ol", "h2", "h3", "table", "section", "main"}
+
+func tagName(b []byte) string {
+	for _, t := range commonTags {
+		if string(b) == t {
+			return t
+		}
+	}
+	return string(b)
 }

@@ -96,14 +96,14 @@ func (t *blockText) endLineSpan() {
 
 // element says what an element inside the block is: a line span, or
 // one whose text is skipped.
-func element(tag string, attrs map[string]string) (lineSpan, skipped bool) {
-	cls := attrs["class"]
+func element(tag string, a attrs) (lineSpan, skipped bool) {
+	cls := a.class
 	if hasClass(cls, "ln") || hasClass(cls, "lnt") {
 		return false, true
 	}
 	if tag != "span" {
 		return false, false
 	}
-	style := strings.ReplaceAll(strings.ToLower(attrs["style"]), " ", "")
+	style := strings.ReplaceAll(strings.ToLower(a.style), " ", "")
 	return hasClass(cls, "line") || hasClass(cls, "token-line") || strings.Contains(style, "display:flex"), false
 }
