@@ -240,6 +240,14 @@ func TestRenderDetectGolden(t *testing.T) {
 		if again := renderPage(got, o); !bytes.Equal(again, got) {
 			t.Errorf("%s: rendering the rendered page changes it", in)
 		}
+		// check reads a rendered page as the page it was.
+		a, b := CheckPage(in, src, "msnp-wiki"), CheckPage(in, got, "msnp-wiki")
+		for i := range a[:min(len(a), len(b))] {
+			a[i], b[i] = noLines(a[i]), noLines(b[i])
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: check reads the rendered page otherwise", in)
+		}
 		views := len(viewRE.FindAll(got, -1))
 		if n := examplesIn(expectations(t)[filepath.Base(in)]); views != n {
 			t.Errorf("%s: %d views, expect.json has %d examples", in, views, n)
