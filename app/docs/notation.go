@@ -152,3 +152,86 @@ func collapseBlanks(s string) string {
 func isVER(client string) bool {
 	return strings.HasPrefix(client, "VER") && (len(client) == 3 || isBlankByte(client[3]))
 }
+
+// PlaygroundText writes an example's lines in the notation the playground
+// reads (protocol.ReadTranscript), for its "Open in playground" link:
+// MediaWiki's one-line ">>> … <<< …" split in two, its remarks written as
+// protocol.DisconnectLine or as comments, and protocol.HangupLine before a
+// ">>> VER" that ReadExample starts a new connection with. line maps a
+// line of text to its line in out.
+func PlaygroundText(text string) (out string, line func(int) int) {
+	if !strings.Contains(text, "<<<") && !strings.Contains(text, "---") && !strings.Contains(text, "Server closes") && strings.Count(text, ">>> VER") < 2 {
+		return text, func(n int) int { return n }
+	}
+	var b strings.Builder
+	starts := []int{0} // starts[n-1]: the line of out that text's line n starts
+	outLines, client := 0, false
+	emit := func(l string) {
+		b.WriteString(l)
+		b.WriteByte('\n')
+		outLines++
+	}
+	remark := func(r string) {
+		if isCloseRemark(r) {
+			emit(protocol.DisconnectLine)
+		} else {
+			emit("# " + strings.TrimSpace(r))
+		}
+	}
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for i, l := range lines {
+		if i > 0 {
+			starts = append(starts, outLines)
+		}
+		l = strings.TrimSuffix(l, "\r")
+		switch {
+		case strings.HasPrefix(l, "---"):
+			remark(l[3:])
+		case isCloseRemark(l):
+			emit(protocol.DisconnectLine)
+		case strings.HasPrefix(l, ">>>"):
+			// As oneLine splits it.
+			cl, server, tail := l, "", ""
+			hasServer, hasRemark := false, false
+			if i := strings.Index(l, " <<< "); i >= 0 {
+				cl, hasServer = l[:i], true
+				server, tail, hasRemark = strings.Cut(l[i+len(" <<< "):], " --- ")
+			} else if i := strings.Index(l, " --- "); i >= 0 {
+				cl, tail, hasRemark = l[:i], l[i+len(" --- "):], true
+			}
+			if client && isVER(strings.TrimPrefix(cl, ">>> ")) {
+				emit(protocol.HangupLine)
+				starts[len(starts)-1] = outLines
+			}
+			client = true
+			emit(cl)
+			if hasServer {
+				emit("<<< " + server)
+			}
+			if hasRemark {
+				remark(tail)
+			}
+		case strings.HasPrefix(l, "<<<"):
+			server, tail, found := strings.Cut(l, " --- ")
+			emit(server)
+			if found {
+				remark(tail)
+			}
+		default:
+			if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "S:") && !strings.HasPrefix(l, "..") {
+				client = true
+			}
+			emit(l)
+		}
+	}
+	out = b.String()
+	if !strings.HasSuffix(text, "\n") {
+		out = strings.TrimSuffix(out, "\n")
+	}
+	return out, func(n int) int {
+		if n >= 1 && n <= len(starts) {
+			return starts[n-1] + 1
+		}
+		return n
+	}
+}

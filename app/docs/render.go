@@ -66,8 +66,14 @@ func writeFound(out *bytes.Buffer, ex *Found, n int, o RenderOptions) {
 		opts.Policy = o.Policy
 	}
 	res := Answer(Request{Policy: opts.Policy, Input: input, Sel: opts.Sel})
+	// The link carries the lines as the playground reads them.
+	link, line := PlaygroundText(input)
+	vo := opts
+	if vo.Sel > 0 {
+		vo.Sel = line(vo.Sel)
+	}
 	var b strings.Builder
-	WriteStatic(&b, &res, View{N: n, Opts: opts, Input: input, BaseURL: o.BaseURL})
+	WriteStatic(&b, &res, View{N: n, Opts: vo, Input: link, BaseURL: o.BaseURL})
 	out.WriteString(b.String())
 }
 

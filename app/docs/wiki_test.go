@@ -3,12 +3,14 @@ package docs
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"cvq-playground/protocol"
 	"golang.org/x/net/html"
 )
 
@@ -371,5 +373,43 @@ func TestAnswerSeparateNegotiations(t *testing.T) {
 	res = Answer(Request{Policy: "msn-2006-03", Input: "VER 1 MSNP11 CVR0\nVER 2 MSNP11 CVR0"})
 	if len(res.Rows) != 2 || res.Rows[1].Conn != 1 || !res.Rows[1].Close || res.Rows[1].Reply != "" {
 		t.Errorf("VER twice: rows %+v", res.Rows)
+	}
+}
+
+// The playground's link reads an example as the view does: PlaygroundText
+// gives protocol.ReadTranscript the entries ReadExample reads, on the lines
+// it maps them to.
+func TestPlaygroundText(t *testing.T) {
+	inputs := []string{
+		">>> VER 0 MSNP8 CVR0 <<< VER 0 MSNP8 CVR0\n>>> VER 0 MYPROTOCOL <<< VER 0 0 --- Server closes connection\n>>> VER MSNP8 CVR0 --- Server closes connection (no trid)\n",
+		">>> VER 0 MYPROTOCOL\n<<< VER 0 0\n--- Server closes connection\n--- a remark\n>>> VER 1 MSNP8\n",
+		"C: VER 1 DISREGARDANCE\nS: VER 1 0\nServer closes connection.\n",
+		">>> VER 1 MSNP2 CVR0\r\n<<< VER 1 CVR0 --- then CVQ\r\n>>> CVQ 2 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS\r\n",
+		"C: VER 1 MSNP8 CVR0\nS: VER 1 CVR0\n",
+	}
+	pages, _ := filepath.Glob("testdata/wiki/*.html")
+	for _, p := range pages {
+		src, _ := os.ReadFile(p)
+		for _, ex := range findHTML(src, true).examples {
+			_, input := SplitOptions(ex.Text, ex.Opts)
+			inputs = append(inputs, input)
+		}
+	}
+	for _, in := range inputs {
+		out, line := PlaygroundText(in)
+		var want, got []string
+		for _, e := range ReadExample(in).Entries {
+			if !protocol.IsBlank(e.Client) {
+				want = append(want, fmt.Sprintf("%d %q %q close=%v hangup=%v", line(e.Line), e.Client, e.Expect, e.ExpectClose, e.Hangup))
+			}
+		}
+		for _, e := range protocol.ReadTranscript(out).Entries {
+			if !protocol.IsBlank(e.Client) {
+				got = append(got, fmt.Sprintf("%d %q %q close=%v hangup=%v", e.Line, e.Client, e.Expect, e.ExpectClose, e.Hangup))
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("PlaygroundText(%q) = %q, read as\n%s\nwant\n%s", in, out, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }
