@@ -22,7 +22,8 @@ import (
 //     highlight-X, and the attributes data-lang=X and data-language=X, on
 //     the pre, its code children, its parent and its grandparent (where
 //     Hugo, MkDocs, Sphinx and Docusaurus put them) name no X other than
-//     "", cvq, text, plaintext, plain, txt, none or nohighlight (any case).
+//     "", cvq, text, plaintext, plain, txt, none, nohighlight or default
+//     (Sphinx's untagged blocks), in any case.
 //
 // A candidate's text is read as highlighters leave it (see blockText):
 // text with entities decoded, <br> a line break, U+00A0 a space, the line
@@ -47,8 +48,9 @@ import (
 // lines (# policy: …, see SplitOptions); data-policy, data-sel and
 // data-theme on its code, then on its pre; the hidden comment right before
 // the block, <!-- cvq policy: msn-2003-09; sel: 2; theme: dark -->
-// (HiddenOptions); the page's default (data-policy on the script tag, or
-// -policy); protocol.DefaultPreset. "Right before" is the previous sibling
+// (HiddenOptions); the page's default (data-policy on its embed.js script
+// tag, or ?policy= in its address; else render's and check's -policy);
+// protocol.DefaultPreset. "Right before" is the previous sibling
 // that is not blank text, of the pre or, while there is none, of its
 // parent, up to three levels up; in Markdown, the last non-blank line
 // before the fence.
