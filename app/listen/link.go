@@ -1,36 +1,23 @@
 package listen
 
 import (
-	"bytes"
-	"compress/flate"
-	"sync"
+	"errors"
 
 	"cvq-playground/app/share"
 )
 
 // link returns the playground's share link that opens a session's
-// transcript.
+// transcript, in the readable form (policy=…&in=…): compressing it for
+// the compact form cost a third of a session's work on the server, for a
+// link about a third shorter.
 func (s *Server) link(text string) string {
 	frag := ""
-	share.Encode(share.State{Policy: s.Policy.Name, Input: text}, pooledDeflate, func(f string) { frag = f })
+	share.Encode(share.State{Policy: s.Policy.Name, Input: text}, readableOnly, func(f string) { frag = f })
 	return s.BaseURL + "#" + frag
 }
 
-// deflaters keeps compressors for the links: a new one at the best level
-// allocates about a megabyte, which would cost more than the session.
-var deflaters = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.BestCompression)
-	return w
-}}
+var errReadable = errors.New("listen writes readable links")
 
-// pooledDeflate is share.Deflate with a reused compressor: the same
-// format and level, so the same links.
-func pooledDeflate(data []byte, done func([]byte, error)) {
-	var buf bytes.Buffer
-	w := deflaters.Get().(*flate.Writer)
-	w.Reset(&buf)
-	w.Write(data)
-	w.Close()
-	deflaters.Put(w)
-	done(buf.Bytes(), nil)
-}
+// readableOnly is a Deflater that declines, so that share.Encode writes
+// the readable form.
+func readableOnly(_ []byte, done func([]byte, error)) { done(nil, errReadable) }
