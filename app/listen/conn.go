@@ -19,7 +19,8 @@ func (s *Server) serveConn(c net.Conn) {
 	defer s.untrack(c)
 	defer c.Close()
 	log := newSessionLog(s, c)
-	r := wire.NewReader(c, s.Policy.MaxLineBytes())
+	r := s.reader(c)
+	defer s.readers.Put(r)
 	ps := protocol.NewSession(s.Policy)
 	read := 0
 	for {
@@ -71,6 +72,16 @@ func (s *Server) serveConn(c net.Conn) {
 			return
 		}
 	}
+}
+
+// reader returns a line reader on c, reused from an ended connection
+// when one is free.
+func (s *Server) reader(c net.Conn) *wire.Reader {
+	if r, ok := s.readers.Get().(*wire.Reader); ok {
+		r.Reset(c)
+		return r
+	}
+	return wire.NewReader(c, s.Policy.MaxLineBytes())
 }
 
 // beyond answers a command of the wider protocol, which the engine does

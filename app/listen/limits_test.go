@@ -14,15 +14,18 @@ import (
 // TestLimits: a connection over the byte limit is closed, one over the
 // connection limit is closed at once, and an idle one after the idle time.
 func TestLimits(t *testing.T) {
-	s := &Server{MaxBytes: 1000, MaxConns: 2, IdleTimeout: 200 * time.Millisecond}
+	s := &Server{MaxBytes: 1000, MaxConns: 2, IdleTimeout: time.Minute}
 	addr, _ := start(t, s, "msn-2009-08")
 	a := dial(t, addr)
 	if got := a.ask("VER 1 MSNP15"); got != "VER 1 MSNP15\r\n" {
 		t.Fatalf("VER: %q", got)
 	}
 	b := dial(t, addr)
+	if got := b.ask("VER 1 MSNP15"); got != "VER 1 MSNP15\r\n" {
+		t.Fatalf("VER: %q", got)
+	}
 	c := dial(t, addr) // the third: over MaxConns
-	if !c.closed(2 * time.Second) {
+	if !c.closed(5 * time.Second) {
 		t.Error("a connection over the limit was kept")
 	}
 	if s.Stats().Refused.Load() != 1 {
@@ -30,11 +33,17 @@ func TestLimits(t *testing.T) {
 	}
 	// Blank lines, which the engine ignores, until the byte limit.
 	io.WriteString(a.c, strings.Repeat("  \r\n", 400))
-	if !a.closed(2 * time.Second) {
+	if !a.closed(5 * time.Second) {
 		t.Error("a connection over the byte limit was kept")
 	}
-	// b sent nothing: closed after the idle time.
-	if !b.closed(2 * time.Second) {
+	if b.closed(50 * time.Millisecond) {
+		t.Error("a connection within the limits was closed")
+	}
+
+	idle := &Server{IdleTimeout: 200 * time.Millisecond}
+	addr, _ = start(t, idle, "msn-2009-08")
+	d := dial(t, addr) // sends nothing: closed after the idle time
+	if !d.closed(5 * time.Second) {
 		t.Error("an idle connection was kept")
 	}
 }

@@ -42,6 +42,7 @@ func newSessionLog(s *Server, c net.Conn) *sessionLog {
 // step logs one line and what listen did.
 func (l *sessionLog) step(x *protocol.Exchange, reply, beyond string) {
 	if l.lines == 0 {
+		l.b.Grow(1024)
 		l.seq = l.s.seq.Add(1)
 		l.s.stats.Sessions.Add(1)
 		fmt.Fprintf(&l.b, "# listen session %d from %s, policy %s, %s\n", l.seq, l.remote, l.s.Policy.Name, l.start.UTC().Format(time.RFC3339))

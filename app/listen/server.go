@@ -45,6 +45,7 @@ type Server struct {
 	logMu   sync.Mutex
 	seq     atomic.Uint64
 	stats   Stats
+	readers sync.Pool // *wire.Reader of ended connections
 }
 
 // Stats counts what a server did.

@@ -50,6 +50,10 @@ func NewReader(r io.Reader, max int) *Reader {
 	return &Reader{br: bufio.NewReaderSize(r, max+2), max: max}
 }
 
+// Reset makes r read from src, keeping its buffer, so that a server can
+// reuse readers across connections.
+func (r *Reader) Reset(src io.Reader) { r.br.Reset(src) }
+
 // ReadLine returns the next line without its ending. The bytes are valid
 // until the next call. On an error the bytes are what came of the line
 // before it: ErrTooLong with the first max+2 bytes or more, io.EOF when

@@ -57,3 +57,12 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+func TestReset(t *testing.T) {
+	lr := NewReader(strings.NewReader("a\r\nb"), 16)
+	lr.ReadLine()
+	lr.Reset(strings.NewReader("c\r\n"))
+	if b, end, err := lr.ReadLine(); string(b) != "c" || end != EndCRLF || err != nil {
+		t.Errorf("after Reset: %q %v %v, want \"c\" crlf", b, end, err)
+	}
+}
