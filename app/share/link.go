@@ -60,6 +60,11 @@ func Encode(st State, deflate Deflater, done func(string)) {
 	})
 }
 
+// Readable returns the readable form of st (policy=…&in=…[&sel=…]
+// [&theme=…]), for a link made where compressing costs more than a longer
+// link (listen writes one per session); it carries no edited policy.
+func Readable(st State) string { return readable(st) }
+
 // readable writes the readable form of st.
 func readable(st State) string {
 	var b strings.Builder
