@@ -148,3 +148,18 @@ func ExampleExplain() {
 	//   the locale must be 0x followed by 1 to 4 hex digits; 1033 is the decimal form of 0x0409, English (United States)
 	// Error 710 bad locale. The server closes the connection.
 }
+
+// A recording of two connections: the client closes the first
+// ("Client disconnects."), so the second VER is a first line again.
+func ExampleSession_StepEntry() {
+	p, _ := protocol.Preset("msn-2003-09")
+	t := protocol.ReadTranscript("VER 1 MSNP9\nClient disconnects.\nVER 2 MSNP8 CVR0\n")
+	s := protocol.NewSession(p)
+	for i := range t.Entries {
+		x := s.StepEntry(&t.Entries[i])
+		fmt.Printf("connection %d: %s (client closes: %v)\n", x.Conn, x.Reply, x.Hangup)
+	}
+	// Output:
+	// connection 1: VER 1 MSNP9 (client closes: true)
+	// connection 2: VER 2 MSNP8 (client closes: false)
+}
