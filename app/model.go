@@ -48,7 +48,12 @@ func evaluate(p *protocol.Policy, input string) result {
 // the change moved it) takes its rows from prev, renumbered, instead of
 // being stepped through again.
 func reevaluate(prev *result, p *protocol.Policy, input string) result {
-	res := result{Transcript: protocol.ReadTranscript(input), policy: p}
+	return reevaluateTranscript(prev, p, protocol.ReadTranscript(input))
+}
+
+// reevaluateTranscript is reevaluate of a transcript already read.
+func reevaluateTranscript(prev *result, p *protocol.Policy, t protocol.Transcript) result {
+	res := result{Transcript: t, policy: p}
 	entries := res.Transcript.Entries
 	res.Rows = make([]row, 0, min(len(entries), maxEvaluatedLines))
 	if prev != nil && prev.policy != p {

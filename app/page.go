@@ -24,6 +24,7 @@ type pageCore struct {
 	saveGen  atomic.Int64      // debounces saving to local storage and the URL
 	persist  func(app.Context) // keeps the state for the next visit; nil in the embed
 	showLink bool              // the address bar follows the state
+	withEras bool              // the page shows every preset's answer: bring them up to date when changes settle
 	release  []func()          // what mount registered outside go-app
 	// announced is what the live region says: the selected line's answer,
 	// once changes settle.
@@ -55,16 +56,26 @@ func (c *pageCore) mount(ctx app.Context, own string) {
 	// The link (JSON, then deflated) is no part of the start: it is
 	// written once the browser is idle.
 	wasm.WhenIdle(time.Second, func() { ctx.Dispatch(c.syncURL) })
+	c.erasSoon(ctx)
 	c.listen(wasm.OnHashChange(func() {
 		frag, _ := wasm.Fragment()
 		ctx.Dispatch(func(ctx app.Context) {
 			if frag != c.link {
 				c.applyLink(frag, c.input, c.persist != nil)
 				c.pushEditors(ctx)
+				c.erasSoon(ctx)
 				wasm.SetRootTheme(c.theme)
 			}
 		})
 	}))
+}
+
+// erasSoon brings every preset's answers up to the text once the browser
+// is idle: a text restored or opened from a link may be long.
+func (c *pageCore) erasSoon(ctx app.Context) {
+	if c.withEras {
+		wasm.WhenIdle(300*time.Millisecond, func() { ctx.Dispatch(func(app.Context) { c.updateEras() }) })
+	}
 }
 
 // listen keeps the release of a listener for dismount.
@@ -96,6 +107,9 @@ func (c *pageCore) changed(ctx app.Context) {
 				return
 			}
 			c.announced = c.announcement()
+			if c.withEras {
+				c.updateEras()
+			}
 			c.syncURL(ctx)
 			if c.persist != nil {
 				c.persist(ctx)

@@ -36,6 +36,8 @@ func newPlayground() *playground {
 	p.pageState = newPageState()
 	p.persist = p.store
 	p.showLink = true
+	p.withEras = true
+	p.updateEras()
 	if app.IsClient {
 		for part := range p.later {
 			p.later[part] = true
@@ -129,6 +131,7 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			p.laterPane(partTranscript, func() app.UI { return newTranscriptPane(&p.pageState) }),
+			&erasPane{View: p.eraView()},
 			p.laterPane(partExplanation, func() app.UI { return newExplanationPane(&p.pageState) }),
 			p.laterPane(partTools, func() app.UI {
 				return &toolsPane{

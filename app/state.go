@@ -25,6 +25,7 @@ type pageState struct {
 	previous  string // the user's own text, replaced by a link's; "" when none
 	link      string // the fragment that carries the state, as last computed
 	caret     caretAt
+	eras      eraCache // every preset's answers, in the playground
 }
 
 // caretAt remembers the editor line of a caret offset in the current
