@@ -11,7 +11,8 @@ import (
 // line, in timeline order, after the lines before it: the fields that
 // differ from the answer of the policy in force are marked, and where
 // the line has a pasted answer, the presets that reproduce it are named.
-// A preset's name makes it the policy in force.
+// A preset's name makes it the policy in force. The playground shows it
+// at the end of the explanation of the line, when one is selected.
 type erasPane struct {
 	app.Compo
 	View eraView
@@ -19,28 +20,19 @@ type erasPane struct {
 
 func (p *erasPane) Render() app.UI {
 	v := &p.View
-	cls := "pane eras-pane"
+	cls := "eras-pane"
 	if v.Stale {
 		cls += " stale"
 	}
-	head := app.Div().Class("pane-head").Body(
-		app.H2().ID("eras-label").Text("Every era"),
-		app.If(v.Line > 0, func() app.UI {
-			hint := "line " + strconv.Itoa(v.Line) + " · what each preset answers after the lines before it, compared with " + v.Reference
-			if v.Stale {
-				hint = "line " + strconv.Itoa(v.Line) + " · updated when typing pauses"
-			}
-			return app.Span().Class("hint").ID("eras-hint").Text(hint)
-		}),
-	)
-	if v.Line == 0 {
-		return app.Section().Class(cls).ID("eras").Aria("labelledby", "eras-label").Body(
-			head,
-			app.P().Class("empty").Text("Select a client line to see what the servers of 2002 to 2010 answered to it."),
-		)
+	hint := "line " + strconv.Itoa(v.Line) + " · what each preset answers after the lines before it, compared with " + v.Reference
+	if v.Stale {
+		hint = "line " + strconv.Itoa(v.Line) + " · updated when typing pauses"
 	}
-	return app.Section().Class(cls).ID("eras").Aria("labelledby", "eras-label").Aria("busy", v.Stale).Body(
-		head,
+	return app.Div().Class(cls).ID("eras").Role("region").Aria("labelledby", "eras-label").Aria("busy", v.Stale).Body(
+		app.Div().Class("eras-head").Body(
+			app.H3().ID("eras-label").Text("Every era"),
+			app.Span().Class("hint").ID("eras-hint").Text(hint),
+		),
 		app.P().Class("eras-client").Body(app.Span().Class("pfx").Text("C:"), app.Code().Text(" "+v.Client)),
 		app.If(v.Verdict != "", func() app.UI {
 			cls := "verdict"

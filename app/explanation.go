@@ -20,6 +20,7 @@ type explanationPane struct {
 	Reply    string // the server's line, for the copy button
 	Ex       protocol.Explanation
 	Timeline timelineView
+	Eras     eraView // every preset's answer to the line; empty where not shown
 }
 
 // newExplanationPane explains the selected line of s.
@@ -80,6 +81,7 @@ func (p *explanationPane) Render() app.UI {
 					app.If(len(p.Timeline.Builds) > 0, func() app.UI { return &timeline{View: p.Timeline} }),
 				)
 			}),
+			app.If(p.Eras.Line > 0, func() app.UI { return &erasPane{View: p.Eras} }),
 		),
 	)
 }

@@ -131,8 +131,11 @@ func (p *playground) Render() app.UI {
 		app.Main().Class("layout").Body(
 			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
 			p.laterPane(partTranscript, func() app.UI { return newTranscriptPane(&p.pageState) }),
-			&erasPane{View: p.eraView()},
-			p.laterPane(partExplanation, func() app.UI { return newExplanationPane(&p.pageState) }),
+			p.laterPane(partExplanation, func() app.UI {
+				ex := newExplanationPane(&p.pageState)
+				ex.Eras = p.eraView()
+				return ex
+			}),
 			p.laterPane(partTools, func() app.UI {
 				return &toolsPane{
 					Tab: p.tab, Status: p.status, NextTrID: p.nextTrID(), Builder: p.builder, Captures: p.drawn(partCaptures),
