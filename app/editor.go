@@ -11,6 +11,11 @@ type editorPane struct {
 	Rows    int
 	Wrap    string // "off", or "soft" in the embed
 	Skipped int    // client lines beyond maxEvaluatedLines
+	// Open offers to open a file (a recording), picked or dropped on the
+	// editor; FileMsg says how the last one went, FileErr whether it failed.
+	Open    bool
+	FileMsg string
+	FileErr bool
 }
 
 func (p *editorPane) Render() app.UI {
@@ -18,6 +23,15 @@ func (p *editorPane) Render() app.UI {
 		app.Div().Class("pane-head").Body(
 			app.H2().ID("editor-label").Body(app.Label().For("editor").Text("Client lines")),
 			app.Span().Class("hint").Text("Type or paste: bare lines, C:/S:, >>>/<<<, .. continuations"),
+			app.If(p.Open, func() app.UI {
+				// The input is the control (focusable, named by its label);
+				// the label is what is seen, drawn as a button.
+				return app.Span().Class("file-open").Body(
+					app.Input().Type("file").ID("open-file").Class("file-input").Accept(".txt,.log,text/plain").
+						Disabled(!app.IsClient).Aria("describedby", "editor-help"),
+					app.Label().For("open-file").Class("btn small").Text("Open file…"),
+				)
+			}),
 		),
 		app.Textarea().ID("editor").Class("editor").Spellcheck(false).Wrap(p.Wrap).
 			Attr("autocapitalize", "off").Attr("autocomplete", "off").
@@ -27,7 +41,14 @@ func (p *editorPane) Render() app.UI {
 			ReadOnly(!app.IsClient).
 			Body(serverText(p.Text)).Rows(p.Rows).
 			OnInput(p.onInput).OnKeyUp(p.onCaret).OnClick(p.onCaret).OnKeyDown(p.onKeyDown),
-		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."),
+		app.P().ID("editor-help").Class("hint").Text("Each line is sent by the client in order; after the server disconnects, the next line opens a new connection. S: lines are compared with the computed answer."+
+			map[bool]string{true: " Drop a file on the editor, or open one, to read a recording of probe or listen.", false: ""}[p.Open]),
+		app.If(p.FileMsg != "", func() app.UI {
+			if p.FileErr {
+				return app.P().Class("warn").ID("file-message").Role("alert").Text(p.FileMsg)
+			}
+			return app.P().Class("hint").ID("file-message").Role("status").Text(p.FileMsg)
+		}),
 		app.If(p.Skipped > 0, func() app.UI {
 			return app.P().Class("warn").Role("status").Textf("Only the first %d client lines are evaluated; %d more are not.", maxEvaluatedLines, p.Skipped)
 		}),

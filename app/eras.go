@@ -79,16 +79,7 @@ func eraTableRow(r *eraRow, expected bool) app.UI {
 		),
 		app.Td().Class("era-reply").DataSet("label", "answer").Body(
 			app.If(len(r.Reply) > 0, func() app.UI {
-				return app.Code().Body(
-					app.Span().Class("pfx").Text("S: "),
-					app.Range(r.Reply).Slice(func(i int) app.UI {
-						part := r.Reply[i]
-						if part.Class == "fld diff" {
-							return app.Mark().Class(part.Class).Text(part.Text)
-						}
-						return app.Span().Class(part.Class).Text(part.Text)
-					}),
-				)
+				return app.Code().Body(app.Span().Class("pfx").Text("S: "), fieldSpans(r.Reply))
 			}).Else(func() app.UI { return app.Span().Class("note").Text(r.Outcome) }),
 			app.If(r.Close, func() app.UI { return app.Span().Class("era-close").Text(" · disconnects") }),
 		),

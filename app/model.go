@@ -20,7 +20,9 @@ type row struct {
 	Line    int // 1-based editor line of the client line
 	Conn    int
 	NewConn bool // the first line of a connection after a close
-	Close   bool
+	Close   bool // the server closed the connection after the line
+	Hangup  bool // the client did ("Client disconnects.")
+	Ended   bool // the transcript has the server close, where this one would not
 	Differs bool
 	before  protocol.SessionState
 }
@@ -77,20 +79,20 @@ func reevaluateTranscript(prev *result, p *protocol.Policy, t protocol.Transcrip
 			if next, ok := res.reuse(prev, i-len(entries)+len(prev.Transcript.Entries), i, before); ok {
 				last := &res.Rows[len(res.Rows)-1]
 				s.Resume(last.before)
-				s.Step(entries[last.Entry].Client)
+				s.StepEntry(&entries[last.Entry])
 				i, prevClosed = next-1, true
 				continue
 			}
 		}
-		x := s.Step(e.Client)
+		x := s.StepEntry(e)
 		if x.Kind == protocol.KindIgnored {
 			continue
 		}
-		r := row{Entry: i, Line: e.Line, Conn: x.Conn, NewConn: prevClosed, Close: x.Close, Differs: e.Differs(&x), before: before}
+		r := row{Entry: i, Line: e.Line, Conn: x.Conn, NewConn: prevClosed, Close: x.Close, Hangup: x.Hangup, Ended: x.Ended, Differs: e.Differs(&x), before: before}
 		if r.Differs {
 			res.Differs++
 		}
-		prevClosed = x.Close
+		prevClosed = x.Close || x.Hangup || x.Ended
 		res.Rows = append(res.Rows, r)
 	}
 	return res
@@ -118,8 +120,8 @@ func (res *result) keepPrefix(prev *result, p *protocol.Policy) (int, bool, *pro
 	}
 	last := &res.Rows[n-1]
 	s := protocol.ResumeSession(p, last.before)
-	s.Step(cur[last.Entry].Client)
-	return last.Entry + 1, last.Close, s
+	s.StepEntry(&cur[last.Entry])
+	return last.Entry + 1, last.ends(), s
 }
 
 // reuse appends the rows of prev's connection that opens with prev's
@@ -134,7 +136,7 @@ func (res *result) reuse(prev *result, from, i int, st protocol.SessionState) (i
 		return 0, false // no row there, or not the first of its connection
 	}
 	end := first
-	for end < len(rows) && rows[end].Conn == rows[first].Conn && !rows[end].Close {
+	for end < len(rows) && rows[end].Conn == rows[first].Conn && !rows[end].ends() {
 		end++
 	}
 	if end == len(rows) || rows[end].Conn != rows[first].Conn {
@@ -171,7 +173,7 @@ func (res *result) reuse(prev *result, from, i int, st protocol.SessionState) (i
 // sameEntry reports whether two entries have the same client line and
 // pasted answers (their place in the text may differ).
 func sameEntry(a, b *protocol.Entry) bool {
-	if a.Client != b.Client || a.Expected != b.Expected || a.ExpectClose != b.ExpectClose || len(a.Expect) != len(b.Expect) {
+	if a.Client != b.Client || a.Expected != b.Expected || a.ExpectClose != b.ExpectClose || a.Hangup != b.Hangup || len(a.Expect) != len(b.Expect) {
 		return false
 	}
 	for i := range a.Expect {
@@ -182,10 +184,14 @@ func sameEntry(a, b *protocol.Entry) bool {
 	return true
 }
 
+// ends reports whether the row's connection ends after it, closed by
+// either side.
+func (r *row) ends() bool { return r.Close || r.Hangup || r.Ended }
+
 // exchange computes row i's exchange again, from where its session stood.
 func (res *result) exchange(p *protocol.Policy, i int) protocol.Exchange {
 	r := &res.Rows[i]
-	return protocol.ResumeSession(p, r.before).Step(res.Transcript.Entries[r.Entry].Client)
+	return protocol.ResumeSession(p, r.before).StepEntry(&res.Transcript.Entries[r.Entry])
 }
 
 // maxRenderedRows bounds the transcript rows drawn at once; the others

@@ -3,12 +3,15 @@ package main
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // notices says what went wrong with a link, offers the user's own text
-// back when a link replaced it, and a reload into a new version.
+// back when a link or an opened file replaced it, and a reload into a new
+// version.
 type notices struct {
 	app.Compo
-	Update     bool   // a new version of the site is ready
-	LinkMsg    string // what went wrong with the link
-	CanRestore bool   // a link replaced the user's text
+	Update  bool   // a new version of the site is ready
+	LinkMsg string // what went wrong with the link
+	// ReplacedBy names what replaced the user's text, which a click
+	// restores: "The link", or an opened file's name; "" when nothing did.
+	ReplacedBy string
 }
 
 func (n *notices) Render() app.UI {
@@ -22,9 +25,9 @@ func (n *notices) Render() app.UI {
 		app.If(n.LinkMsg != "", func() app.UI {
 			return app.P().Class("warn").ID("link-message").Role("alert").Text(n.LinkMsg)
 		}),
-		app.If(n.CanRestore, func() app.UI {
+		app.If(n.ReplacedBy != "", func() app.UI {
 			return app.P().Class("notice").ID("restore-notice").Body(
-				app.Text("The link replaced your text. "),
+				app.Text(n.ReplacedBy+" replaced your text. "),
 				app.Button().Type("button").Class("btn small").ID("restore").
 					OnClick(func(ctx app.Context, e app.Event) { send(ctx, actionRestore, nil) }).Text("Restore your text"),
 				app.Button().Type("button").Class("btn small").

@@ -81,6 +81,8 @@ func (p *playground) OnMount(ctx app.Context) {
 	p.mount(ctx, saved)
 	p.handlePlayground(ctx)
 	p.standIn(ctx)
+	p.listen(wasm.OnFileDrop("editor", maxFileBytes, p.fileOpened(ctx)))
+	p.listen(wasm.OnFilePick("open-file", maxFileBytes, p.fileOpened(ctx)))
 	p.listen(wasm.OnKeyDown(func(k wasm.Key) bool {
 		switch {
 		case k.Name == "Escape" && p.showHelp:
@@ -91,6 +93,26 @@ func (p *playground) OnMount(ctx app.Context) {
 		}
 		return false
 	}))
+}
+
+// fileOpened returns what to do with a file dropped on the editor or
+// picked: open it, or say why not next to the editor.
+func (p *playground) fileOpened(ctx app.Context) func(wasm.File, error) {
+	return func(f wasm.File, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.fileMsg, p.fileErr = "Could not open "+f.Name+": "+err.Error()+".", true
+				if tooLarge := (*wasm.TooLargeError)(nil); errors.As(err, &tooLarge) {
+					p.fileMsg = "Not opened: " + err.Error() + "."
+				}
+				return
+			}
+			msg, ok := p.openFile(f.Name, f.Text)
+			p.fileMsg, p.fileErr = msg, !ok
+			p.pushEditors(ctx)
+			p.changed(ctx)
+		})
+	}
 }
 
 // OnDismount releases the listeners OnMount added.
@@ -127,9 +149,9 @@ func (p *playground) Render() app.UI {
 				Edited: p.custom != "", Theme: p.theme, HelpOpen: p.showHelp,
 			}
 		}),
-		&notices{Update: p.update, LinkMsg: p.linkMsg, CanRestore: p.previous != ""},
+		&notices{Update: p.update, LinkMsg: p.linkMsg, ReplacedBy: p.replacedBy()},
 		app.Main().Class("layout").Body(
-			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped},
+			&editorPane{Text: p.input, Rows: 16, Wrap: "off", Skipped: p.res.Skipped, Open: true, FileMsg: p.fileMsg, FileErr: p.fileErr},
 			p.laterPane(partTranscript, func() app.UI { return newTranscriptPane(&p.pageState) }),
 			p.laterPane(partExplanation, func() app.UI {
 				ex := newExplanationPane(&p.pageState)

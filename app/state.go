@@ -22,7 +22,10 @@ type pageState struct {
 	theme     string // "light", "dark", or "" to follow the system
 	status    string // a short message about the last action
 	linkMsg   string // what went wrong with the link the page was opened with
-	previous  string // the user's own text, replaced by a link's; "" when none
+	previous  string // the user's own text, replaced by a link's or a file's; "" when none
+	openedAs  string // the name of the file that replaced it; "" for a link
+	fileMsg   string // how opening the last file went
+	fileErr   bool   // it failed
 	link      string // the fragment that carries the state, as last computed
 	caret     caretAt
 	eras      eraCache // every preset's answers, in the playground
@@ -158,7 +161,7 @@ func (s *pageState) applyLink(frag, own string, keepOwn bool) {
 	}
 	s.linkMsg = ""
 	if own != "" && own != st.Input && keepOwn {
-		s.previous = own
+		s.previous, s.openedAs = own, ""
 	}
 	s.setPreset(st.Policy)
 	if st.Custom != "" {

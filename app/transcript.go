@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"cvq-playground/protocol"
 
@@ -86,47 +87,66 @@ func viewRow(s *pageState, i int) rowView {
 	xv := s.res.exchange(s.policy, i)
 	x := &xv
 	e := &s.res.Transcript.Entries[r.Entry]
+	before, after := rowNotes(&s.res, s.input, i)
 	return rowView{
 		Index: i, Line: r.Line, Conn: r.Conn, NewConn: r.NewConn, Selected: i == s.sel, Differs: r.Differs,
 		Text: x.Line, Tokens: tokenParts(x), Missing: missingAtEnd(x), Server: serverParts(s.policy, e, x),
+		Before: before, After: after,
 	}
+}
+
+// serverPart is a line drawn after a client line. A pasted line that
+// differs from the reply has its fields, the differing ones marked.
+type serverPart struct {
+	Class, Text string
+	Fields      []textPart
 }
 
 // serverParts are the lines respond writes after a client line, with the
 // reason for a refusal after the server's line and a check mark where a
 // pasted answer matches.
-func serverParts(pol *protocol.Policy, e *protocol.Entry, x *protocol.Exchange) []textPart {
-	var server []textPart
+func serverParts(pol *protocol.Policy, e *protocol.Entry, x *protocol.Exchange) []serverPart {
+	var server []serverPart
 	why := protocol.Why(pol, x)
 	match := e.Expected && !e.Differs(x)
 	for _, a := range protocol.AppendAnnotations(nil, e, x) {
 		if why != "" && a.Kind != protocol.AnnotReply && a.Kind != protocol.AnnotNotSimulated {
-			server, why = append(server, textPart{"why", "⚠ " + why}), ""
+			server, why = append(server, serverPart{Class: "why", Text: "⚠ " + why}), ""
 		}
 		if match && a.Kind == protocol.AnnotClose {
-			server, match = append(server, textPart{"match", "✓ matches the pasted answer"}), false
+			server, match = append(server, serverPart{Class: "match", Text: "✓ matches the pasted answer"}), false
 		}
-		server = append(server, annotationPart(a))
+		server = append(server, annotationPart(a, x.Reply))
 	}
 	if why != "" {
-		server = append(server, textPart{"why", "⚠ " + why})
+		server = append(server, serverPart{Class: "why", Text: "⚠ " + why})
 	}
 	if match {
-		server = append(server, textPart{"match", "✓ matches the pasted answer"})
+		server = append(server, serverPart{Class: "match", Text: "✓ matches the pasted answer"})
 	}
 	return server
 }
 
 // annotationPart is a line of respond's notation with its class; the
-// server's own line is drawn after an "S:" of its own.
-func annotationPart(a protocol.Annotation) textPart {
+// server's own line is drawn after an "S:" of its own, and a pasted line
+// that differs from reply with the fields that differ marked.
+func annotationPart(a protocol.Annotation, reply string) serverPart {
 	switch a.Kind {
 	case protocol.AnnotReply:
-		return textPart{"sline", a.Text}
+		return serverPart{Class: "sline", Text: a.Text}
 	case protocol.AnnotNotSimulated:
-		return textPart{"note", a.String()}
-	case protocol.AnnotClose:
-		return textPart{"close", a.String()}
+		return serverPart{Class: "note", Text: a.String()}
+	case protocol.AnnotClose, protocol.AnnotHangup:
+		return serverPart{Class: "close", Text: a.String()}
+	case protocol.AnnotExpected:
+		if a.Text != protocol.DisconnectLine && reply != "" {
+			marked := map[int]bool{}
+			for _, d := range protocol.DiffReply(reply, a.Text) {
+				marked[d.Index] = true
+			}
+			// Text is the notation's prefix; the fields follow it.
+			return serverPart{Class: "expect", Text: strings.TrimSuffix(a.String(), a.Text), Fields: replyParts(a.Text, marked)}
+		}
 	}
-	return textPart{"expect", a.String()}
+	return serverPart{Class: "expect", Text: a.String()}
 }

@@ -19,7 +19,11 @@ type rowView struct {
 	Text                       string
 	Tokens                     []textPart
 	Missing                    bool // the server's complaint is about what the line lacks at its end
-	Server                     []textPart
+	Server                     []serverPart
+	// Before are the comments above the line (a recording's case heading
+	// among them), After the notes under it (see rowNotes).
+	Before []textPart
+	After  []string
 }
 
 // transcriptRow draws a rowView; a click selects it.
@@ -41,6 +45,9 @@ func (t *transcriptRow) Render() app.UI {
 		app.If(r.NewConn, func() app.UI {
 			return app.Div().Class("conn-break").Text("new connection " + strconv.Itoa(r.Conn))
 		}),
+		app.Range(r.Before).Slice(func(i int) app.UI {
+			return app.Div().Class(r.Before[i].Class).Text(r.Before[i].Text)
+		}),
 		// The name is the visible text with its purpose before it, read
 		// as "Explain line 2: CVQ 2 …" (an aria-label would hide the
 		// visible text from speech input).
@@ -60,11 +67,15 @@ func (t *transcriptRow) Render() app.UI {
 		),
 		app.Div().Class("server").Body(app.Range(r.Server).Slice(func(i int) app.UI {
 			part := r.Server[i]
-			if part.Class == "sline" {
+			switch {
+			case part.Class == "sline":
 				return app.Div().Class("sline").Body(app.Span().Class("pfx").Text("S:"), app.Text(" "+part.Text))
+			case len(part.Fields) > 0:
+				return app.Div().Class(part.Class).Body(app.Text(part.Text), fieldSpans(part.Fields))
 			}
 			return app.Div().Class(part.Class).Text(part.Text)
 		})),
+		app.Range(r.After).Slice(func(i int) app.UI { return app.Div().Class("server comment").Text(r.After[i]) }),
 	)
 }
 
@@ -115,4 +126,14 @@ func missingAtEnd(x *protocol.Exchange) bool {
 		return false
 	}
 	return sp.Start == sp.End && sp.Start >= len(x.Line)
+}
+
+// fieldSpans draws a server line's fields, the differing ones marked.
+func fieldSpans(fs []textPart) app.UI {
+	return app.Span().Class("fields-line").Body(app.Range(fs).Slice(func(i int) app.UI {
+		if fs[i].Class == "fld diff" {
+			return app.Mark().Class(fs[i].Class).Text(fs[i].Text)
+		}
+		return app.Span().Class(fs[i].Class).Text(fs[i].Text)
+	}))
 }

@@ -24,7 +24,7 @@ func NewAnswer(p *Policy, e *Entry, x Exchange) Answer {
 // Grade runs the client lines of t up to entry i with each policy, each
 // in a session of its own, and returns how each answers entry i, in the
 // order of policies. The lines before i matter: they negotiate the
-// dialect and open or close connections. Grade returns nil when i is not
+// dialect and open or close connections (a "Client disconnects." too). Grade returns nil when i is not
 // an entry of t.
 func Grade(policies []*Policy, t *Transcript, i int) []Answer {
 	if i < 0 || i >= len(t.Entries) {
@@ -34,9 +34,9 @@ func Grade(policies []*Policy, t *Transcript, i int) []Answer {
 	for _, p := range policies {
 		s := NewSession(p)
 		for k := 0; k < i; k++ {
-			s.Step(t.Entries[k].Client)
+			s.StepEntry(&t.Entries[k])
 		}
-		out = append(out, NewAnswer(p, &t.Entries[i], s.Step(t.Entries[i].Client)))
+		out = append(out, NewAnswer(p, &t.Entries[i], s.StepEntry(&t.Entries[i])))
 	}
 	return out
 }
@@ -70,7 +70,7 @@ func GradeTranscript(policies []*Policy, t *Transcript) []Score {
 		s := NewSession(p)
 		for i := range t.Entries {
 			e := &t.Entries[i]
-			x := s.Step(e.Client)
+			x := s.StepEntry(e)
 			if !e.Expected {
 				continue
 			}

@@ -125,3 +125,23 @@ func mustPreset(t *testing.T, name string) *protocol.Policy {
 	}
 	return p
 }
+
+// A pasted close ends the connection where this server would keep it:
+// the next line was sent on a new one, as a recording's next case is.
+func TestPastedCloseEndsConnection(t *testing.T) {
+	const text = "VER 1 MSNP8\nS: VER 1 MSNP8\nServer disconnects client.\nVER 2 MSNP8\n"
+	tr := protocol.ReadTranscript(text)
+	s := protocol.NewSession(mustPreset(t, "msn-2003-09"))
+	x := s.StepEntry(&tr.Entries[0])
+	if x.Close || !x.Ended || x.Hangup {
+		t.Errorf("first VER: close %v ended %v hangup %v, want ended only", x.Close, x.Ended, x.Hangup)
+	}
+	if x = s.StepEntry(&tr.Entries[1]); x.Conn != 2 || x.Reply != "VER 2 MSNP8" {
+		t.Errorf("second VER: connection %d, reply %q; want VER 2 MSNP8 on connection 2", x.Conn, x.Reply)
+	}
+	var out strings.Builder
+	protocol.Respond(&out, mustPreset(t, "msn-2003-09"), text)
+	if want := "C: VER 1 MSNP8\nS: VER 1 MSNP8\n! expected: Server disconnects client.\n\nC: VER 2 MSNP8\nS: VER 2 MSNP8\n"; out.String() != want {
+		t.Errorf("Respond:\n%s\nwant\n%s", out.String(), want)
+	}
+}

@@ -53,6 +53,10 @@ type Exchange struct {
 	// Hangup reports that the client closed the connection after this
 	// line and the server's answer (see StepEntry); Close stays false.
 	Hangup bool
+	// Ended reports that the connection ended after this line because the
+	// transcript has the server close it where this server would not have
+	// (see StepEntry); Close stays false.
+	Ended bool
 }
 
 // HasDecision reports whether x went through the checks of CVQ or CVR,
@@ -209,13 +213,22 @@ func (s *Session) Hangup() bool {
 	return true
 }
 
-// StepEntry steps e's client line, then hangs up when the transcript says
-// the client disconnected after it (e.Hangup): readers of a transcript
-// step its entries with StepEntry so that connections end where it says.
+// StepEntry steps e's client line, then ends the connection where the
+// transcript says it ended: the client disconnected after the line
+// (e.Hangup), or the server did (e.ExpectClose) where this one would not
+// have (x.Ended). Readers of a transcript step its entries with StepEntry
+// so that connections end where it says: in a recording, the next line
+// was sent on a new connection.
 func (s *Session) StepEntry(e *Entry) Exchange {
 	x := s.Step(e.Client)
-	if e.Hangup && x.Kind != KindIgnored {
+	if x.Kind == KindIgnored {
+		return x
+	}
+	if e.Hangup {
 		x.Hangup = s.Hangup()
+	}
+	if e.ExpectClose && !x.Close && !x.Hangup {
+		x.Ended = s.Hangup()
 	}
 	return x
 }

@@ -291,7 +291,7 @@ func (rs *responder) exchange(e *Entry, x *Exchange) {
 	if e.Differs(x) {
 		rs.differs = true
 	}
-	rs.pendingBreak = x.Close || x.Hangup
+	rs.pendingBreak = x.Close || x.Hangup || x.Ended
 }
 
 // replyLine returns the reply for d: a string of its own, or, for a

@@ -44,7 +44,7 @@ func respondWhole(w io.Writer, p *Policy, text string) (differs bool, err error)
 		if e.Differs(&x) {
 			differs = true
 		}
-		pendingBreak = x.Close || x.Hangup
+		pendingBreak = x.Close || x.Hangup || x.Ended
 	}
 	return differs, bw.Flush()
 }

@@ -1,16 +1,18 @@
 // Package wasm bridges the browser APIs that go-app does not wrap:
 // clipboard, colour-scheme preference, history, listeners on the window,
-// textarea values and focus, and messages to a parent frame or the
-// service worker. Every call returns an error instead of panicking;
-// outside a browser every call returns ErrUnavailable, so that native
-// builds and tests of the page compile and run. Each function is written
-// twice, unexported: in the browser in a *_js.go file of its concern
-// (clipboard, page, frame, deflate, timing, keys, elements, paint, later;
-// bridge_js.go holds the helpers they share), elsewhere in bridge_other.go.
+// textarea values and focus, files dropped or picked, and messages to a
+// parent frame or the service worker. Every call returns an error
+// instead of panicking; outside a browser every call returns
+// ErrUnavailable, so that native builds and tests of the page compile and
+// run. Each function is written twice, unexported: in the browser in a
+// *_js.go file of its concern (clipboard, page, frame, deflate, timing,
+// keys, elements, paint, later, files; bridge_js.go holds the helpers they
+// share), elsewhere in bridge_other.go.
 package wasm
 
 import (
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -140,4 +142,50 @@ func WhenIdle(timeout time.Duration, fn func()) error { return whenIdle(timeout,
 // over.
 func WatchStandIn(id, sel string, need func(replay func())) (release func(), err error) {
 	return watchStandIn(id, sel, need)
+}
+
+// A File is a text file the user dropped on the page or picked.
+type File struct {
+	Name string
+	Size int // in bytes
+	Text string
+}
+
+// TooLargeError is the error for a file over the size a page reads.
+type TooLargeError struct {
+	Name      string
+	Size, Max int
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s is %s; files of up to %s are opened", e.Name, byteSize(e.Size), byteSize(e.Max))
+}
+
+// byteSize writes n bytes as people read it: "512 bytes", "3.2 MB".
+func byteSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.0f kB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
+// OnFileDrop lets a file be dropped on the element id: the first file of
+// a drop is read as UTF-8 text and passed to fn, or, when it is larger
+// than max bytes or cannot be read, an error (a *TooLargeError for its
+// size). While a drag that carries files is over the element, it has a
+// data-drop attribute, for the page's styles. Drags that carry no files
+// keep the browser's behaviour. release removes the listeners; it is
+// never nil.
+func OnFileDrop(id string, max int, fn func(File, error)) (release func(), err error) {
+	return onFileDrop(id, max, fn)
+}
+
+// OnFilePick reads the file chosen in the file input id, as OnFileDrop
+// reads a dropped one, each time one is chosen. release removes the
+// listener; it is never nil.
+func OnFilePick(id string, max int, fn func(File, error)) (release func(), err error) {
+	return onFilePick(id, max, fn)
 }

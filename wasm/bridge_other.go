@@ -32,3 +32,6 @@ func keepPrerendered(...string) error                           { return ErrUnav
 func showPrerendered(string, string, bool) error                { return ErrUnavailable }
 func whenIdle(time.Duration, func()) error                      { return ErrUnavailable }
 func watchStandIn(string, string, func(func())) (func(), error) { return func() {}, ErrUnavailable }
+
+func onFileDrop(string, int, func(File, error)) (func(), error) { return func() {}, ErrUnavailable }
+func onFilePick(string, int, func(File, error)) (func(), error) { return func() {}, ErrUnavailable }

@@ -53,6 +53,8 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 	for name, add := range map[string]func() (func(), error){
 		"OnHashChange": func() (func(), error) { return OnHashChange(func() {}) },
 		"OnKeyDown":    func() (func(), error) { return OnKeyDown(func(Key) bool { return false }) },
+		"OnFileDrop":   func() (func(), error) { return OnFileDrop("editor", 1, func(File, error) {}) },
+		"OnFilePick":   func() (func(), error) { return OnFilePick("open-file", 1, func(File, error) {}) },
 	} {
 		release, err := add()
 		if err == nil || release == nil {
@@ -60,5 +62,19 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 			continue
 		}
 		release()
+	}
+}
+
+func TestTooLargeError(t *testing.T) {
+	for _, c := range []struct {
+		size, max int
+		want      string
+	}{
+		{1500, 999, "rec.txt is 2 kB; files of up to 999 bytes are opened"},
+		{3_200_000, 1 << 20, "rec.txt is 3.2 MB; files of up to 1.0 MB are opened"},
+	} {
+		if got := (&TooLargeError{Name: "rec.txt", Size: c.size, Max: c.max}).Error(); got != c.want {
+			t.Errorf("TooLargeError(%d, %d) = %q, want %q", c.size, c.max, got, c.want)
+		}
 	}
 }

@@ -110,11 +110,11 @@ func Answer(req Request) Result {
 		}
 		if len(res.Rows) == MaxRows {
 			res.More++
-			prevClosed = x.Close || x.Hangup
+			prevClosed = x.Close || x.Hangup || x.Ended
 			continue
 		}
 		res.Rows = append(res.Rows, row(p, e, &x, prevClosed))
-		prevClosed = x.Close || x.Hangup
+		prevClosed = x.Close || x.Hangup || x.Ended
 	}
 	return res
 }
