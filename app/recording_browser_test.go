@@ -86,6 +86,7 @@ func TestRecordingPicked(t *testing.T) {
 	}
 	waitFor(t, ctx, "the session opened", `document.querySelector("#file-message")?.textContent === "Opened session.txt, recorded against msn-2006-03, now in force: 2 client lines."`)
 	// Its answers are msn-2006-03's: the eras name it and its twin.
+	eval[bool](t, ctx, `(document.querySelectorAll("#transcript .exchange")[1].querySelector(".line-button").click(), true)`)
 	waitFor(t, ctx, "the presets that answer as logged", `document.querySelector("#eras-verdict")?.textContent === "The pasted answer is reproduced by msn-2006-03 and msn-2006-12."`)
 	if got := eval[string](t, ctx, `document.querySelector("#transcript .server.comment")?.textContent ?? ""`); got != "# client: went on to USR (the sign-in) (must upgrade)" {
 		t.Errorf("the client's note: %q", got)

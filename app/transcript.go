@@ -113,7 +113,7 @@ func serverParts(pol *protocol.Policy, e *protocol.Entry, x *protocol.Exchange) 
 		if why != "" && a.Kind != protocol.AnnotReply && a.Kind != protocol.AnnotNotSimulated {
 			server, why = append(server, serverPart{Class: "why", Text: "⚠ " + why}), ""
 		}
-		if match && a.Kind == protocol.AnnotClose {
+		if match && (a.Kind == protocol.AnnotClose || a.Kind == protocol.AnnotHangup) {
 			server, match = append(server, serverPart{Class: "match", Text: "✓ matches the pasted answer"}), false
 		}
 		server = append(server, annotationPart(a, x.Reply))
