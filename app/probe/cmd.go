@@ -120,13 +120,13 @@ func resolve(ctx context.Context, host, port string) (string, error) {
 
 func listCases(w io.Writer, cases []Case) int {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tWHAT IT ASKS\tSENDS")
+	fmt.Fprintln(tw, "ID\tWHAT IT ASKS\tSENDS\tEXPECTED FROM")
 	for _, c := range cases {
 		var sends []string
 		for _, l := range c.Lines {
 			sends = append(sends, abbreviate(strings.ReplaceAll(l.Text, "\t", "→")))
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", c.ID, c.Title, strings.Join(sends, " | "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Title, strings.Join(sends, " | "), c.Source)
 	}
 	tw.Flush()
 	return ExitPass
@@ -145,14 +145,14 @@ func replayFile(p *protocol.Policy, cases []Case, prefix, file string, out outpu
 		fmt.Fprintf(stderr, "probe: %s: %v\n", file, err)
 		return ExitUsage
 	}
-	titles := map[string]string{}
+	known := map[string]Case{}
 	for _, c := range cases {
-		titles[c.ID] = c.Title
+		known[c.ID] = c
 	}
 	var kept []Record
 	for _, r := range recs {
 		if strings.HasPrefix(r.ID, prefix) || strings.Contains(r.ID, "/sanity/") {
-			r.Title = titles[r.ID]
+			r.Title, r.Source = known[r.ID].Title, known[r.ID].Source
 			kept = append(kept, r)
 		}
 	}

@@ -4,9 +4,10 @@ package probe
 // observation, graded afterwards against any policy (see Grade), written
 // to and read from a recording (see WriteRecording, ReadRecording).
 type Record struct {
-	ID    string
-	Title string // "" when read from a recording
-	Steps []Step
+	ID     string
+	Title  string // "" when read from a recording
+	Source string // where the expected answer comes from, as Title
+	Steps  []Step
 	// Err is a network fault: the connection could not be made or broke
 	// (not a close); the case is then an ERROR.
 	Err string

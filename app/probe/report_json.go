@@ -35,6 +35,7 @@ type jsonNearest struct {
 type jsonCase struct {
 	ID         string     `json:"id"`
 	Title      string     `json:"title,omitempty"`
+	Source     string     `json:"source,omitempty"`
 	Outcome    string     `json:"outcome"`
 	Error      string     `json:"error,omitempty"`
 	Diffs      []jsonDiff `json:"diffs,omitempty"`
@@ -64,7 +65,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		res := &r.Results[i]
 		var b strings.Builder
 		WriteCase(&b, res)
-		c := jsonCase{ID: res.ID, Title: res.Title, Outcome: res.Outcome.String(), Error: res.Err, Transcript: b.String()}
+		c := jsonCase{ID: res.ID, Title: res.Title, Source: res.Source, Outcome: res.Outcome.String(), Error: res.Err, Transcript: b.String()}
 		if !res.Passed() && res.Outcome != Skip {
 			c.Why = res.Why
 			if len(res.Steps) > 0 {

@@ -66,6 +66,9 @@ func writeFailure(w *bufio.Writer, r *Report, res *Result) {
 	if res.Why != "" {
 		fmt.Fprintf(w, "  why       %s\n", res.Why)
 	}
+	if res.Source != "" {
+		fmt.Fprintf(w, "  source    %s\n", res.Source)
+	}
 	if l := Link(r.BaseURL, res); l != "" && len(res.Steps) > 0 {
 		fmt.Fprintf(w, "  open      %s\n", l)
 	}

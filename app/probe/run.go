@@ -71,7 +71,7 @@ func Run(ctx context.Context, addr string, p *protocol.Policy, cases []Case, o O
 			runErr = fmt.Errorf("%w: %v", ErrAborted, ctx.Err())
 		}
 		if runErr != nil {
-			recs = append(recs, Record{ID: c.ID, Title: c.Title, Skipped: true})
+			recs = append(recs, Record{ID: c.ID, Title: c.Title, Source: c.Source, Skipped: true})
 			continue
 		}
 		rec := runCase(ctx, addr, p, c, o)
@@ -85,7 +85,7 @@ func Run(ctx context.Context, addr string, p *protocol.Policy, cases []Case, o O
 
 // runCase asks one case on a fresh connection.
 func runCase(ctx context.Context, addr string, p *protocol.Policy, c Case, o Options) Record {
-	rec := Record{ID: c.ID, Title: c.Title}
+	rec := Record{ID: c.ID, Title: c.Title, Source: c.Source}
 	d := net.Dialer{Timeout: o.ConnectTimeout}
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
