@@ -106,7 +106,7 @@ func TestSessions(t *testing.T) {
 		t.Errorf("an account is in the logs:\n%s\n%s", logs, log.String())
 	}
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
-	if len(lines) != 5 || !contains(log.String(), " · https://cvq.example/#", "CVR MSNMSGR 6.0.0250 0x0409: must upgrade") {
+	if len(lines) != 5 || !contains(log.String(), " · https://cvq.example/#", "CVR MSNMSGR 6.0.0250 0x0409; disconnected ", "the upgrade prompt (must upgrade) · https://cvq.example/#policy=msn-2006-03&in=") {
 		t.Errorf("terminal lines:\n%s", log.String())
 	}
 }

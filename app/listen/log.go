@@ -167,8 +167,8 @@ func (l *sessionLog) summary(verdict string, how ending, text string) string {
 	fmt.Fprintf(&b, "%s #%d %s", l.start.Format("15:04:05"), l.seq, l.remote)
 	if q := l.query; q != nil {
 		r := &q.Req
-		fmt.Fprintf(&b, " %s %s %s %s: %s", r.CommandName(), r.ParamText(protocol.ParamLibrary), r.ParamText(protocol.ParamVersion),
-			r.ParamText(protocol.ParamLocale), q.Decision.Reaction().Text())
+		fmt.Fprintf(&b, " %s %s %s %s", r.CommandName(), r.ParamText(protocol.ParamLibrary), r.ParamText(protocol.ParamVersion),
+			r.ParamText(protocol.ParamLocale))
 	} else {
 		fmt.Fprintf(&b, " %d lines", l.lines)
 	}
