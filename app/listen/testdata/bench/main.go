@@ -8,17 +8,19 @@
 // line and its link written to /dev/null, as a run that logs to a file),
 // and a bare server, itself with -bare: a process that answers every
 // connection's two lines with fixed ones, the limit of what the machine's
-// TCP allows. For each run, each level of clients in turn, against each
-// server in turn: every client opens a connection, sends VER and CVR,
-// reads both answers and closes, again and again for the given time. A
-// session's latency is from the dial to the CVR answer; with N clients
-// going back to back it is about N ÷ sessions per second. Last, it starts
-// a fresh listen, opens -idle connections that each send a VER and then
-// stay, checks that a new client is still answered and every one is still
-// open, and reads listen's resident memory (VmRSS) before and after: the
-// difference per connection. It prints a Markdown table, each figure as the median and
-// the spread over the runs; with -rows FILE, the rows of the table
-// ./build.sh bench prints (| measure | median | spread (min–max) | aim |).
+// TCP allows. For each run, each level of clients in turn, against both
+// servers (eight short turns each, alternating, so that both meet the same
+// moments of a busy machine): every client opens a connection, sends VER
+// and CVR, reads both answers and closes, again and again. A session's
+// latency is from the dial to the CVR answer; with N clients going back
+// to back it is about N ÷ sessions per second. Last, it starts a fresh
+// listen, opens -idle connections that each send a VER and then stay,
+// checks that a new client is still answered and every one is still open,
+// and reads listen's resident memory (VmRSS) before and after: the
+// difference per connection. It prints a Markdown table, each figure as
+// the median and the spread over the runs; with -rows FILE, the rows of
+// the table ./build.sh bench prints (| measure | median | spread
+// (min–max) | aim |).
 package main
 
 import (
@@ -82,17 +84,14 @@ func run(bin string, extra []string, runs int, dur time.Duration, idle int, rows
 	levels := []int{1, 100, 1000}
 	rate, ratio, p99 := map[int][]float64{}, map[int][]float64{}, map[int][]float64{}
 	for r := 0; r < runs; r++ {
-		for _, n := range levels { // interleaved: each run goes through every level and both servers
-			s, p, err := load(listen.addr, n, dur)
+		for _, n := range levels { // interleaved: each run goes through every level
+			l, b, err := pair(listen.addr, bare.addr, n, dur)
 			if err != nil {
-				return fmt.Errorf("listen, %d clients: %v", n, err)
+				return fmt.Errorf("%d clients: %v", n, err)
 			}
-			b, _, err := load(bare.addr, n, dur)
-			if err != nil {
-				return fmt.Errorf("bare server, %d clients: %v", n, err)
-			}
-			rate[n], ratio[n], p99[n] = append(rate[n], s), append(ratio[n], s/b), append(p99[n], p)
-			fmt.Fprintf(os.Stderr, "run %d, %4d clients: listen %6.0f sessions/s (bare %6.0f), p99 %.2f ms\n", r+1, n, s, b, p)
+			p := l.p99()
+			rate[n], ratio[n], p99[n] = append(rate[n], l.rate()), append(ratio[n], l.rate()/b.rate()), append(p99[n], p)
+			fmt.Fprintf(os.Stderr, "run %d, %4d clients: listen %6.0f sessions/s (bare %6.0f), p99 %.2f ms\n", r+1, n, l.rate(), b.rate(), p)
 		}
 	}
 	var perConn []float64
@@ -207,11 +206,47 @@ func waitUp(addr string) error {
 	return errors.New("listen did not start")
 }
 
-// load runs n clients for d and returns the sessions per second and the
-// 99th percentile of their latency in milliseconds.
-func load(addr string, n int, d time.Duration) (float64, float64, error) {
+// tally is what the clients of one server did in a level.
+type tally struct {
+	took time.Duration
+	lat  []time.Duration
+}
+
+func (t *tally) rate() float64 { return float64(len(t.lat)) / t.took.Seconds() }
+
+// p99 is the 99th percentile of the latencies, in milliseconds.
+func (t *tally) p99() float64 {
+	slices.Sort(t.lat)
+	return float64(t.lat[min(len(t.lat)-1, len(t.lat)*99/100)].Microseconds()) / 1000
+}
+
+// turns is how many turns each server gets in a level: short turns in
+// alternation, so that both see the same moments of a busy machine.
+const turns = 8
+
+// pair loads listen and the bare server with n clients for d each, in
+// turns of d/turns, alternating which goes first.
+func pair(listen, bare string, n int, d time.Duration) (l, b tally, err error) {
+	for k := 0; k < turns; k++ {
+		order := []struct {
+			addr string
+			t    *tally
+		}{{listen, &l}, {bare, &b}}
+		if k%2 == 1 {
+			order[0], order[1] = order[1], order[0]
+		}
+		for _, o := range order {
+			if err := load(o.addr, n, d/turns, o.t); err != nil {
+				return l, b, err
+			}
+		}
+	}
+	return l, b, nil
+}
+
+// load runs n clients for d against addr, adding their sessions to t.
+func load(addr string, n int, d time.Duration, t *tally) error {
 	var mu sync.Mutex
-	var lat []time.Duration
 	var firstErr error
 	var wg sync.WaitGroup
 	start := time.Now()
@@ -234,18 +269,13 @@ func load(addr string, n int, d time.Duration) (float64, float64, error) {
 				mine = append(mine, l)
 			}
 			mu.Lock()
-			lat = append(lat, mine...)
+			t.lat = append(t.lat, mine...)
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	took := time.Since(start)
-	if firstErr != nil {
-		return 0, 0, firstErr
-	}
-	slices.Sort(lat)
-	p := lat[min(len(lat)-1, len(lat)*99/100)]
-	return float64(len(lat)) / took.Seconds(), float64(p.Microseconds()) / 1000, nil
+	t.took += time.Since(start)
+	return firstErr
 }
 
 // session is one client's visit: connect, VER, CVR, close.
