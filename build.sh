@@ -216,7 +216,10 @@ build_wasm() {
   local assets
   mapfile -t assets < <(find static -maxdepth 1 -type f | sort)
   cp "${assets[@]}" build/web/
-  version=$(sha256sum build/web/app.wasm build/web/engine.wasm "${assets[@]}" | sha256sum | cut -c1-16)
+  # embed.js, the one file documentation pages load, is its sources
+  # (static/embed/, one concern each) in the order of their names.
+  cat static/embed/*.js > build/web/embed.js
+  version=$(sha256sum build/web/app.wasm build/web/engine.wasm "${assets[@]}" static/embed/*.js | sha256sum | cut -c1-16)
   # Precompressed copies that the server sends to browsers that accept them;
   # brotli -q 11 takes a few seconds, so only when the site changed.
   changed=false
