@@ -10,8 +10,8 @@ import (
 func TestRenderCommand(t *testing.T) {
 	page := "<main><h1>CVQ</h1>\n<pre><code class=\"language-cvq\">CVQ 6 spaghetti</code></pre>\n</main>\n"
 	code, out, errs := run(t, page, "render", "-base", "https://cvq.example/")
-	if code != 0 || !strings.HasPrefix(out, "<main><h1>CVQ</h1>\n<pre><code class=\"language-cvq\">CVQ 6 spaghetti</code></pre><div class=\"cvq-example\" data-cvq-rendered>") ||
-		!strings.Contains(out, "<span class=\"p\">S:</span> 731 6</span>") || !strings.Contains(out, `href="https://cvq.example/#policy=msnp-wiki&amp;in=CVQ%206%20spaghetti"`) ||
+	if code != 0 || !strings.HasPrefix(out, "<main><h1>CVQ</h1>\n<pre><code class=\"language-cvq\">CVQ 6 spaghetti</code></pre><div class=\"cvq-example\" data-cvq-rendered data-cvq-check=\"none\">") ||
+		!strings.Contains(out, "<span class=\"s\" part=\"server\"><span class=\"p\">S:</span> 731 6</span>") || !strings.Contains(out, `href="https://cvq.example/#policy=msnp-wiki&amp;in=CVQ%206%20spaghetti"`) ||
 		!strings.HasSuffix(out, "</template></div>\n</main>\n") {
 		t.Errorf("render: exit %d, %s\n%s", code, errs, out)
 	}

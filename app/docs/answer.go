@@ -29,11 +29,14 @@ type Request struct {
 }
 
 // Result is the computed answer of an example. Error is set (and Rows
-// empty) when the preset is unknown.
+// empty) when the preset is unknown. Check is the example's verdict on
+// the server lines it documents: "differ" if any differs, else "match" if
+// any matches, else "none".
 type Result struct {
 	ID      int      `json:"id"`
 	Policy  string   `json:"policy"`
 	Error   string   `json:"error,omitempty"`
+	Check   string   `json:"check"`
 	Rows    []Row    `json:"rows"`
 	More    int      `json:"more,omitempty"` // client lines evaluated but not shown
 	Explain *Explain `json:"explain,omitempty"`
@@ -41,16 +44,23 @@ type Result struct {
 
 // Row is one client line and what the server did with it.
 type Row struct {
-	Line     int      `json:"line"` // 1-based input line
-	Conn     int      `json:"conn"`
-	NewConn  bool     `json:"newConn,omitempty"` // the first line after a close
-	Client   string   `json:"client"`
-	Reply    string   `json:"reply,omitempty"`
-	Note     string   `json:"note,omitempty"` // "# not simulated: ADD", or why the server closed
-	Status   string   `json:"status"`         // "ok", "error" or "info"
-	Close    bool     `json:"close,omitempty"`
-	Reaction string   `json:"reaction,omitempty"` // what the client does with a successful answer
-	Expect   []string `json:"expect,omitempty"`   // pasted answers that differ
+	Line     int    `json:"line"` // 1-based input line
+	Conn     int    `json:"conn"`
+	NewConn  bool   `json:"newConn,omitempty"` // the first line after a close
+	Client   string `json:"client"`
+	Reply    string `json:"reply,omitempty"`
+	Note     string `json:"note,omitempty"` // "# not simulated: ADD", or why the server closed
+	Status   string `json:"status"`         // "ok", "error" or "info"
+	Close    bool   `json:"close,omitempty"`
+	Reaction string `json:"reaction,omitempty"` // what the client does with a successful answer
+	// Check compares the server lines documented after this client line
+	// with the computed ones: "match", "differ", "unchecked" (a command
+	// the engine does not simulate), or empty when none is documented.
+	// Reason says why they differ, and Doc holds the documented lines
+	// then (DisconnectLine for a documented close).
+	Check  string   `json:"check,omitempty"`
+	Reason string   `json:"reason,omitempty"`
+	Doc    []string `json:"doc,omitempty"`
 }
 
 // Explain is the explanation of one client line.
@@ -82,7 +92,7 @@ type Step struct {
 // Answer computes req's result. It never fails: an unknown preset is
 // said in Result.Error.
 func Answer(req Request) Result {
-	res := Result{ID: req.ID, Policy: req.Policy, Rows: []Row{}}
+	res := Result{ID: req.ID, Policy: req.Policy, Rows: []Row{}, Check: CheckNone.String()}
 	if res.Policy == "" {
 		res.Policy = protocol.DefaultPreset
 	}
@@ -93,7 +103,7 @@ func Answer(req Request) Result {
 	}
 	t := ReadExample(req.Input)
 	s := protocol.NewSession(p)
-	prevClosed, evaluated := false, 0
+	prevClosed, evaluated, check := false, 0, CheckNone
 	for i := range t.Entries {
 		e := &t.Entries[i]
 		if evaluated == MaxEvaluated {
@@ -108,14 +118,17 @@ func Answer(req Request) Result {
 		if e.Line == req.Sel || (req.Sel > e.Line && req.Sel < nextLine(t.Entries, i)) {
 			res.Explain = explain(p, &x, e.Line)
 		}
+		v := Judge(p, e, &x)
+		check = Combine(check, v.Check)
 		if len(res.Rows) == MaxRows {
 			res.More++
 			prevClosed = x.Close || x.Hangup || x.Ended
 			continue
 		}
-		res.Rows = append(res.Rows, row(p, e, &x, prevClosed))
+		res.Rows = append(res.Rows, row(p, e, &x, v, prevClosed))
 		prevClosed = x.Close || x.Hangup || x.Ended
 	}
+	res.Check = check.String()
 	return res
 }
 
@@ -127,7 +140,7 @@ func nextLine(entries []protocol.Entry, i int) int {
 	return int(^uint(0) >> 1)
 }
 
-func row(p *protocol.Policy, e *protocol.Entry, x *protocol.Exchange, newConn bool) Row {
+func row(p *protocol.Policy, e *protocol.Entry, x *protocol.Exchange, v Verdict, newConn bool) Row {
 	r := Row{Line: e.Line, Conn: x.Conn, NewConn: newConn, Client: clip(x.Line, maxShown), Close: x.Close, Status: "ok"}
 	switch x.Kind {
 	case protocol.KindReplied:
@@ -148,16 +161,17 @@ func row(p *protocol.Policy, e *protocol.Entry, x *protocol.Exchange, newConn bo
 	if x.HasDecision() && x.Decision.Code == 0 {
 		r.Reaction = x.Decision.Reaction().Text()
 	}
-	if e.LinesDiffer(x) {
-		if len(e.Expect) == 0 {
-			r.Expect = append(r.Expect, "! expected no reply")
-		}
-		for _, l := range e.Expect {
-			r.Expect = append(r.Expect, "! expected: "+clip(l, maxShown))
-		}
+	if v.Check != CheckNone {
+		r.Check = v.Check.String()
 	}
-	if e.CloseDiffers(x) {
-		r.Expect = append(r.Expect, "! expected: "+protocol.DisconnectLine)
+	if v.Check == CheckDiffer {
+		r.Reason = clip(v.Reason, maxShown)
+		for _, l := range e.Expect {
+			r.Doc = append(r.Doc, clip(l, maxShown))
+		}
+		if e.ExpectClose {
+			r.Doc = append(r.Doc, protocol.DisconnectLine)
+		}
 	}
 	return r
 }

@@ -53,7 +53,7 @@ func render(t *testing.T, src []byte) []byte {
 	return out.Bytes()
 }
 
-var viewRE = regexp.MustCompile(`(?s)<div class="cvq-example" data-cvq-rendered><template shadowrootmode="open">.*?</template></div>`)
+var viewRE = regexp.MustCompile(`(?s)<div class="cvq-example" data-cvq-rendered[^>]*><template shadowrootmode="open">.*?</template></div>`)
 
 // checkRendered holds render's promises on one page: the page is the
 // input byte for byte once the views are taken out; rendering again

@@ -8,6 +8,19 @@ import (
 )
 
 // CSS styles an example's view, static or live, inside its shadow root.
+// A documentation theme makes the view its own with custom properties,
+// set on the page or on .cvq-example, which both schemes take:
+//
+//	--cvq-bg --cvq-fg --cvq-muted --cvq-border --cvq-head-bg --cvq-accent
+//	--cvq-ok --cvq-error --cvq-warn --cvq-selected --cvq-differ-bg
+//	--cvq-font-mono --cvq-font-ui --cvq-radius
+//
+// and with ::part() rules on the parts named view, header, verdict,
+// message, lines, client, server, match, differ, explanation, footer,
+// button, link and editor. Without a theme class ("light", "dark") a view
+// follows the host's color-scheme (light, dark, or both and then the
+// reader's prefers-color-scheme); embed.js sets the class from what the
+// host shows.
 //
 //go:embed view.css
 var CSS string
@@ -22,14 +35,16 @@ type View struct {
 	BaseURL string
 }
 
-// The markup below is also drawn by static/embed.js (draw), element for
-// element with the same classes, so that the live view replaces the static
-// one at the same height; the browser tests compare the two.
+// The markup below is also drawn by embed.js (static/embed/6-view.js and
+// 7-verdict.js), element for element with the same classes and part
+// names, so that the live view replaces the static one at the same
+// height; the browser tests compare the two.
 
 // WriteStatic writes res as the static view of an example: the element
-// embed.js attaches to, with its answer in a declarative shadow root.
+// embed.js attaches to, with its answer in a declarative shadow root. Its
+// data-cvq-check is the example's verdict on its documented answers.
 func WriteStatic(b *strings.Builder, res *Result, v View) {
-	b.WriteString(`<div class="cvq-example" data-cvq-rendered>`)
+	b.WriteString(`<div class="cvq-example" data-cvq-rendered data-cvq-check="` + esc(checkOf(res)) + `">`)
 	b.WriteString(`<template shadowrootmode="open"><style>`)
 	b.WriteString(CSS)
 	b.WriteString(`</style>`)
@@ -37,18 +52,27 @@ func WriteStatic(b *strings.Builder, res *Result, v View) {
 	b.WriteString(`</template></div>`)
 }
 
+func checkOf(res *Result) string {
+	if res.Check == "" {
+		return CheckNone.String()
+	}
+	return res.Check
+}
+
 func writeView(b *strings.Builder, res *Result, v View) {
 	cls := "v"
-	if v.Opts.Theme == "dark" {
-		cls += " dark"
+	if v.Opts.Theme != "" {
+		cls += " " + v.Opts.Theme
 	}
 	label := "CVQ example " + strconv.Itoa(v.N)
-	b.WriteString(`<div class="` + cls + `" role="group" aria-label="` + esc(label) + `">`)
-	b.WriteString(`<div class="hd"><span>Server answers</span><span class="pol">policy ` + esc(res.Policy) + `</span></div>`)
+	b.WriteString(`<div class="` + cls + `" part="view" role="group" aria-label="` + esc(label) + `">`)
+	b.WriteString(`<div class="hd" part="header"><span>Server answers</span><span class="pol">policy ` + esc(res.Policy) + `</span>`)
+	writeVerdict(b, res)
+	b.WriteString(`</div>`)
 	if res.Error != "" {
-		b.WriteString(`<p class="msg">` + esc(res.Error) + `</p>`)
+		b.WriteString(`<p class="msg" part="message">` + esc(res.Error) + `</p>`)
 	}
-	b.WriteString(`<ol class="tr">`)
+	b.WriteString(`<ol class="tr" part="lines">`)
 	sel := 0
 	if res.Explain != nil {
 		sel = res.Explain.Line
@@ -64,9 +88,9 @@ func writeView(b *strings.Builder, res *Result, v View) {
 		writeExplain(b, res.Explain)
 	}
 	b.WriteString(`<p class="sr" role="status"></p>`)
-	b.WriteString(`<p class="ft"><span class="sp">computed by cvq-playground</span>`)
+	b.WriteString(`<p class="ft" part="footer"><span class="sp">computed by cvq-playground</span>`)
 	if v.BaseURL != "" {
-		b.WriteString(`<a class="open" href="` + esc(OpenURL(v.BaseURL, res.Policy, v.Input, v.Opts)) + `">Open in playground</a>`)
+		b.WriteString(`<a class="open" part="link" href="` + esc(OpenURL(v.BaseURL, res.Policy, v.Input, v.Opts)) + `">Open in playground</a>`)
 	}
 	b.WriteString(`</p></div>`)
 }
@@ -84,17 +108,21 @@ func writeRow(b *strings.Builder, r *Row, sel int) {
 	if r.Line == sel {
 		c += " on" // the line explained below
 	}
-	b.WriteString(`<span class="` + c + `"><span class="n">` + strconv.Itoa(r.Line) + `</span><span class="p">C:</span> ` + esc(r.Client) + `</span>`)
-	if r.Reply != "" {
-		b.WriteString(`<span class="s"><span class="p">S:</span> ` + esc(r.Reply) + `</span>`)
+	b.WriteString(`<span class="` + c + `" part="client"><span class="n">` + strconv.Itoa(r.Line) + `</span><span class="p">C:</span> ` + esc(r.Client) + `</span>`)
+	if r.Check == CheckDiffer.String() {
+		writeDiffer(b, r)
+	} else {
+		if r.Reply != "" {
+			writeServer(b, r.Reply)
+		}
+		if r.Check == CheckMatch.String() {
+			b.WriteString(`<span class="ck" part="match"><span class="mk" aria-hidden="true">✓ </span>matches the documentation</span>`)
+		}
 	}
 	if r.Note != "" {
 		b.WriteString(`<span class="note">` + esc(r.Note) + `</span>`)
 	}
-	for _, e := range r.Expect {
-		b.WriteString(`<span class="exp">` + esc(e) + `</span>`)
-	}
-	if r.Close {
+	if r.Close && r.Check != CheckDiffer.String() {
 		b.WriteString(`<span class="cl">Server disconnects client.</span>`)
 	}
 	if r.Reaction != "" {
@@ -103,10 +131,14 @@ func writeRow(b *strings.Builder, r *Row, sel int) {
 	b.WriteString(`</li>`)
 }
 
+func writeServer(b *strings.Builder, reply string) {
+	b.WriteString(`<span class="s" part="server"><span class="p">S:</span> ` + esc(reply) + `</span>`)
+}
+
 // writeExplain writes the explanation of the selected line: its fields,
 // the checks in order, the outcome and the client's reaction.
 func writeExplain(b *strings.Builder, x *Explain) {
-	b.WriteString(`<div class="ex"><p class="exh">Line ` + strconv.Itoa(x.Line) + ` explained</p>`)
+	b.WriteString(`<div class="ex" part="explanation"><p class="exh">Line ` + strconv.Itoa(x.Line) + ` explained</p>`)
 	if len(x.Fields) > 0 {
 		b.WriteString(`<table><tr><th scope="col">field</th><th scope="col">raw</th><th scope="col">value</th><th scope="col">status</th></tr>`)
 		for _, f := range x.Fields {
