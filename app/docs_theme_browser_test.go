@@ -163,4 +163,3 @@ func TestDocsStaticScheme(t *testing.T) {
 func mustJSON(v []string) string {
 	return `["` + strings.Join(v, `","`) + `"]`
 }
-
