@@ -179,3 +179,81 @@ func TestDocsDetectWikiBlocks(t *testing.T) {
 	}
 	checkDetected(t, "no-detect.html", marked, eval[detectResult](t, ctx, detectedJS))
 }
+
+// wikiPage writes a page of n pre blocks of which every (n/t)th, t in
+// all, is a transcript written as a wiki writes it (alternately C:/S:
+// with a continuation and >>>/<<<), the others the code of any
+// documentation page: commands, syntax, JSON, other commands' lines. tag
+// loads embed.js.
+func wikiPage(n, t int, tag string) string {
+	others := []string{
+		"$ go run ./app serve -addr 127.0.0.1:8000\nCVQ playground on http://127.0.0.1:8000/",
+		"CVQ TrID locale system-type system-ver system-arch requesting-library client-version",
+		`{"recommended": "7.0.0813", "minimum": "6.2.0205"}`,
+		"C: USR 6 TWN I example@passport.com\nS: USR 6 TWN S lc=1033,id=507,tw=40",
+		"Server disconnects client.\nThe client then connects to the Notification Server.",
+	}
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>MSNP</title><script>window.cvqErrors = []; addEventListener("error", e => cvqErrors.push(String(e.message)))</script></head><body><main><h1>MSNP</h1>` + "\n")
+	every := n / t
+	for i, k := 0, 0; i < n; i++ {
+		fmt.Fprintf(&b, "<h2>Section %d</h2>\n<p>The server reads the fields in order and stops at the first it refuses.</p>\n", i+1)
+		if i%every == 0 && k < t {
+			k++
+			if k%2 == 1 {
+				fmt.Fprintf(&b, "<pre><code>C: VER %d MSNP8 CVR0\nS: VER %d MSNP8\nC: CVR %d 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS\n.. example@passport.com\n</code></pre>\n", k, k, k+1)
+			} else {
+				fmt.Fprintf(&b, "<pre>&gt;&gt;&gt; CVQ %d 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS example@hotmail.com</pre>\n", k)
+			}
+			continue
+		}
+		fmt.Fprintf(&b, "<pre><code>%s</code></pre>\n", html.EscapeString(others[i%len(others)]))
+	}
+	b.WriteString("</main>\n" + tag + "</body></html>\n")
+	return b.String()
+}
+
+func TestDocsDetectHostile(t *testing.T) {
+	tag := `<script src="` + engineURLOr(t) + `/web/embed.js" data-cvq-base="` + engineURL + `/" data-cvq-detect defer></script>`
+	long := "C: VER 1 MSNP8 CVR0\n" + strings.Repeat("x\n", 9999)
+	blocks := []detectBlock{
+		{"a transcript of 1 MB", "<pre>" + strings.Repeat("C: VER 1 MSNP8 CVR0\n", 1<<20/20) + "</pre>", "", ""},
+		{"10,000 lines, a transcript", "<pre>" + long + "</pre>", long, "msnp-wiki"},
+		{"10,000 lines, the client line past the first 1,000", "<pre>" + strings.Repeat("x\n", 5000) + "C: VER 1 MSNP8 CVR0\n" + strings.Repeat("x\n", 4999) + "</pre>", "", ""},
+		{"control bytes", "<pre>C: VER 1 MSNP8 CVR0\x01\x02\nC: CVR 2 0x0409\x7f win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS\u0085\u2028</pre>",
+			"C: VER 1 MSNP8 CVR0\x01\x02\nC: CVR 2 0x0409\x7f win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS\u0085\u2028", "msnp-wiki"},
+		{"only looks like a transcript", "<pre>C: VER 1.0 of the protocol\nC: VERSION 2\nC: VER 12345678901 MSNP8\n>>> print(CVQ)\nS: VER 1 MSNP8</pre>", "", ""},
+		{"markup in a transcript", "<pre>C: VER 1 MSNP8 CVR0 &lt;img src=x onerror=\"window.pwned=1\"&gt;\n&lt;script&gt;window.pwned=2&lt;/script&gt;</pre>",
+			"C: VER 1 MSNP8 CVR0 <img src=x onerror=\"window.pwned=1\">\n<script>window.pwned=2</script>", "msnp-wiki"},
+	}
+	page := strings.Replace(detectPage(blocks, tag), "<title>", `<script>window.cvqErrors = []; addEventListener("error", e => cvqErrors.push(String(e.message)))</script><title>`, 1)
+	ctx := openDocs(t, "/hostile-detect.html", page)
+	// The page is about 1.3 million pixels tall: each example is brought
+	// into view in turn.
+	waitFor(t, ctx, "the three transcripts answered", `(() => {
+  const hosts = [...document.querySelectorAll(".cvq-example")];
+  const waiting = hosts.find(h => h.dataset.cvqState !== "answered");
+  if (waiting) waiting.scrollIntoView();
+  return hosts.length === 3 && !waiting;
+})()`)
+	checkDetected(t, "hostile-detect.html", blocks, eval[detectResult](t, ctx, detectedJS))
+	if p := eval[any](t, ctx, `window.pwned`); p != nil {
+		t.Errorf("a transcript's markup ran: window.pwned = %v", p)
+	}
+	if n := eval[int](t, ctx, `[...document.querySelectorAll(".cvq-example")].reduce((n, h) => n + h.shadowRoot.querySelectorAll("img, script").length, 0)`); n != 0 {
+		t.Errorf("%d elements made from a transcript's text", n)
+	}
+	if errs := eval[[]string](t, ctx, `window.cvqErrors`); len(errs) != 0 {
+		t.Errorf("errors on the page: %q", errs)
+	}
+
+	// 500 blocks, 20 of them transcripts: the 20 are found, nothing else.
+	ctx = openDocs(t, "/wiki-500.html", wikiPage(500, 20, tag))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".cvq-example").length`); n != 20 {
+		t.Errorf("%d of 500 blocks taken for examples, want the 20 transcripts", n)
+	}
+	scrollUntilAnswered(t, ctx, 20)
+	if errs := eval[[]string](t, ctx, `window.cvqErrors`); len(errs) != 0 {
+		t.Errorf("errors on the page of 500 blocks: %q", errs)
+	}
+}

@@ -26,12 +26,12 @@
   }
 
   // hiddenComment is the text of the comment right before a block: the
-  // pre's previous node but blank text, or, for a pre first in its parent
-  // (Hugo's div.highlight, Docusaurus' wrappers), its parent's, up to three
-  // levels; null if that node is no comment.
+  // pre's previous node but blank text, or, while there is none (a pre
+  // first in Hugo's div.highlight, in Docusaurus' wrappers), its parent's,
+  // up to three levels up; null if that node is no comment.
   function hiddenComment(pre) {
     var node = pre;
-    for (var up = 0; node && up < 3; up++) {
+    for (var up = 0; node && up <= 3; up++) {
       var prev = node.previousSibling;
       while (prev && prev.nodeType === 3 && !prev.data.trim()) prev = prev.previousSibling;
       if (prev) return prev.nodeType === 8 ? prev.data : null;
@@ -41,12 +41,13 @@
   }
 
   // commentOptions reads "cvq policy: X; sel: N; theme: T" (keys in any
-  // case and order; unknown keys ignored).
+  // case and order; unknown keys ignored); o.skip is set by "cvq skip".
   function commentOptions(text, o) {
     var m = /^cvq(?:\s([\s\S]*))?$/i.exec((text || "").trim().slice(0, 1000));
     if (!m || !m[1]) return o;
     m[1].split(";").forEach(function (kv) {
       var i = kv.indexOf(":");
+      if (kv.trim().toLowerCase() === "skip") o.skip = true;
       if (i < 0) return;
       var key = kv.slice(0, i).trim().toLowerCase();
       if (key === "policy" || key === "sel" || key === "theme") setOption(o, key, kv.slice(i + 1).trim());

@@ -19,7 +19,7 @@
   // Languages that say "no other language": a block tagged so may hold a
   // transcript (Docusaurus writes an untagged fence as language-text).
   var PLAIN = {"": true, cvq: true, text: true, txt: true, plain: true, plaintext: true, none: true, nohighlight: true};
-  var LANG = /^(?:language|lang|highlight)-(.*)$/;
+  var LANG = /^(?:language|lang|highlight)-(.*)$/i;
 
   // find returns the page's examples, marked or detected, in page order:
   // {pre, code, text} each.
@@ -75,7 +75,7 @@
     if (!QUICK.test(pre.textContent)) return null;
     var text = readText(pre, MAX_DETECT + 1);
     if (text.length > MAX_DETECT || !clientLine(text)) return null;
-    if (/^\s*cvq\s+skip\s*$/i.test(hiddenComment(pre) || "")) return null;
+    if (commentOptions(hiddenComment(pre), {}).skip) return null;
     return {pre: pre, code: codes.length === 1 ? codes[0] : null, text: text};
   }
 
@@ -95,7 +95,7 @@
   // or data-language X.
   function otherLanguage(e) {
     if (!e || e.nodeType !== 1) return false;
-    var names = [e.getAttribute("data-lang"), e.getAttribute("data-language")];
+    var names = [e.getAttribute("data-lang"), e.getAttribute("data-language")].map(function (x) { return x === null ? x : x.trim(); });
     var cls = e.getAttribute("class");
     if (cls) {
       cls.split(/\s+/).forEach(function (t) {
@@ -148,5 +148,5 @@
   function lineSpan(e) {
     if (e.tagName !== "SPAN") return false;
     if (e.classList.contains("line") || e.classList.contains("token-line")) return true;
-    return /display:\s*flex/.test(e.getAttribute("style") || "");
+    return (e.getAttribute("style") || "").toLowerCase().replace(/ /g, "").indexOf("display:flex") >= 0;
   }
