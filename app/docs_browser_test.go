@@ -159,7 +159,25 @@ func TestDocsDemoPage(t *testing.T) {
 	if pending := eval[int](t, ctx, `document.querySelectorAll('.cvq-example[data-cvq-state="answered"]').length`); pending == n {
 		t.Errorf("all %d examples answered before scrolling: they should wait until they near the viewport", n)
 	}
+	// The section written as the wikis write: its five transcripts found
+	// (none marked), the syntax block and USR's left alone, each
+	// documented answer checked, the wrong one differing.
+	const asWritten = `[...document.querySelectorAll("#as-written ~ pre, #as-written ~ div > pre")].map(p => {
+  const next = (p.parentElement.matches("div.highlight") ? p.parentElement : p).nextElementSibling;
+  return next && next.matches(".cvq-example") ? next.dataset.cvqCheck || "?" : "-";
+}).join(" ")`
+	if got := eval[string](t, ctx, asWritten); got != "- ? ? ? - ? ?" {
+		t.Errorf("the wiki-written blocks: %q, want syntax and USR left alone, the rest found", got)
+	}
+	detected := eval[int](t, ctx, `document.querySelectorAll(".cvq-example").length`) - n
+	if detected != 5 {
+		t.Errorf("%d transcripts found besides the marked examples, want the 5 written as wikis write them", detected)
+	}
+	n += detected
 	scrollUntilAnswered(t, ctx, n)
+	if got := eval[string](t, ctx, asWritten); got != "- match differ match - match match" {
+		t.Errorf("the wiki-written blocks' checks: %q", got)
+	}
 	want := vectorReplies(t)
 	got := eval[[][]string](t, ctx, serverTextsJS)
 	for i := 0; i < 6; i++ {
@@ -179,6 +197,20 @@ func TestDocsDemoPage(t *testing.T) {
 	for i, spot := range spots {
 		viewShot(t, ctx, fmt.Sprintf("embed-demo-%d", i+1), spot)
 	}
+	// The wiki-written section: as the page is, on a dark page, and in a
+	// docs theme's own colours, fonts and corners.
+	viewShot(t, ctx, "embed-demo-as-written", "document.querySelector('#as-written')")
+	viewShot(t, ctx, "embed-demo-as-written-2", "document.querySelectorAll('#as-written ~ pre')[2]")
+	eval[bool](t, ctx, `(s => { s.colorScheme = "dark"; document.body.style.background = "#121417"; document.body.style.color = "#dde1e6"; return true })(document.documentElement.style)`)
+	waitFor(t, ctx, "the views follow the dark page", fmt.Sprintf(`[...document.querySelectorAll(".cvq-example")].filter(h => h.shadowRoot.querySelector(".v.dark")).length === %d`, n))
+	viewShot(t, ctx, "embed-demo-as-written-dark", "document.querySelectorAll('#as-written ~ pre')[2]")
+	eval[bool](t, ctx, `(() => {
+  document.documentElement.style.colorScheme = ""; document.body.style.background = ""; document.body.style.color = "";
+  const s = document.createElement("style");
+  s.textContent = ".cvq-example { --cvq-bg: #fbf7f0; --cvq-head-bg: #efe6d6; --cvq-border: #d9c9ae; --cvq-accent: #8a3b12; --cvq-font-mono: 'DejaVu Sans Mono', monospace; --cvq-font-ui: Georgia, serif; --cvq-radius: 2px } .cvq-example::part(view) { box-shadow: 0 1px 3px rgba(0,0,0,.15) }";
+  document.head.appendChild(s); return true })()`)
+	waitFor(t, ctx, "the views light again", `[...document.querySelectorAll(".cvq-example")].filter(h => h.shadowRoot.querySelector(".v.dark")).length === 1`)
+	viewShot(t, ctx, "embed-demo-as-written-themed", "document.querySelectorAll('#as-written ~ pre')[2]")
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func writeRow(b *strings.Builder, r *Row, sel int) {
 			b.WriteString(`<span class="ck" part="match"><span class="mk" aria-hidden="true">✓ </span>matches the documentation</span>`)
 		}
 	}
-	if r.Note != "" {
+	if r.Note != "" && !(r.Check == CheckDiffer.String() && r.Note == r.Reason) {
 		b.WriteString(`<span class="note">` + esc(r.Note) + `</span>`)
 	}
 	if r.Close && r.Check != CheckDiffer.String() {

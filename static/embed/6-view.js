@@ -152,7 +152,8 @@
       if (r.reply) li.appendChild(server(r.reply));
       if (r.check === "match") li.appendChild(match());
     }
-    if (r.note) li.appendChild(el("span", "note", r.note));
+    // A differing line's reason is its note: said once.
+    if (r.note && !(r.check === "differ" && r.note === r.reason)) li.appendChild(el("span", "note", r.note));
     if (r.close && r.check !== "differ") li.appendChild(el("span", "cl", "Server disconnects client."));
     if (r.reaction) {
       var cls = {"must upgrade": "must", "upgrade offered": "offered", "up to date": "uptodate"}[r.reaction] || "other";
