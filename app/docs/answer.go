@@ -33,13 +33,19 @@ type Request struct {
 // the server lines it documents: "differ" if any differs, else "match" if
 // any matches, else "none".
 type Result struct {
-	ID      int      `json:"id"`
-	Policy  string   `json:"policy"`
-	Error   string   `json:"error,omitempty"`
-	Check   string   `json:"check"`
-	Rows    []Row    `json:"rows"`
-	More    int      `json:"more,omitempty"` // client lines evaluated but not shown
-	Explain *Explain `json:"explain,omitempty"`
+	ID     int    `json:"id"`
+	Policy string `json:"policy"`
+	Error  string `json:"error,omitempty"`
+	Check  string `json:"check"`
+	// Playground holds the lines as the playground reads them, for the
+	// "Open in playground" link, when they are written otherwise
+	// (MediaWiki's one-line form and remarks, see PlaygroundText), and
+	// PlaygroundSel the selected line among them.
+	Playground    string   `json:"playground,omitempty"`
+	PlaygroundSel int      `json:"playgroundSel,omitempty"`
+	Rows          []Row    `json:"rows"`
+	More          int      `json:"more,omitempty"` // client lines evaluated but not shown
+	Explain       *Explain `json:"explain,omitempty"`
 }
 
 // Row is one client line and what the server did with it.
@@ -100,6 +106,12 @@ func Answer(req Request) Result {
 	if err != nil {
 		res.Error = "unknown policy " + clip(res.Policy, 60) + ": use one of " + strings.Join(protocol.PresetNames(), ", ")
 		return res
+	}
+	if link, line := PlaygroundText(req.Input); link != req.Input {
+		res.Playground = link
+		if req.Sel > 0 {
+			res.PlaygroundSel = line(req.Sel)
+		}
 	}
 	t := ReadExample(req.Input)
 	s := protocol.NewSession(p)

@@ -17,8 +17,9 @@
   var QUICK = /(?:C:|>>>)[ \u00a0](?:VER|CVR|CVQ)[ \t\u00a0]+[0-9]/;
 
   // Languages that say "no other language": a block tagged so may hold a
-  // transcript (Docusaurus writes an untagged fence as language-text).
-  var PLAIN = {"": true, cvq: true, text: true, txt: true, plain: true, plaintext: true, none: true, nohighlight: true};
+  // transcript (Docusaurus writes an untagged fence as language-text,
+  // Sphinx a literal block as highlight-default).
+  var PLAIN = {"": true, cvq: true, text: true, txt: true, plain: true, plaintext: true, none: true, nohighlight: true, "default": true};
   var LANG = /^(?:language|lang|highlight)-(.*)$/i;
 
   // find returns the page's examples, marked or detected, in page order:

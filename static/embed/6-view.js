@@ -25,7 +25,7 @@
       var b = e.target.closest && e.target.closest("button.c");
       if (!b) return;
       var line = +b.dataset.line;
-      ex.sel = ex.explaining && ex.sel === line ? 0 : line;
+      ex.sel = ex.explaining && ex.shown === line ? 0 : line;
       ex.explaining = ex.sel > 0;
       request(ex);
     });
@@ -106,7 +106,7 @@
     var v = ex.view;
     var policy = typeof res.policy === "string" ? res.policy : ex.policy;
     v.pol.textContent = "policy " + policy;
-    v.open.href = openURL(ex, policy);
+    v.open.href = openURL(ex, policy, res);
     if (res.error) {
       showError(ex, String(res.error));
     } else {
@@ -114,7 +114,10 @@
     }
     var rows = Array.isArray(res.rows) ? res.rows : [];
     var frag = document.createDocumentFragment();
-    rows.forEach(function (r) { frag.appendChild(drawRow(ex, r)); });
+    // The row explained is the one whose lines hold the selected line
+    // (a selected server or continuation line explains its client line).
+    var on = ex.shown = ex.explaining && res.explain ? res.explain.line : 0;
+    rows.forEach(function (r) { frag.appendChild(drawRow(r, on)); });
     v.list.textContent = "";
     v.list.appendChild(frag);
     if (res.more > 0) {
@@ -134,10 +137,10 @@
     if (!res.error) ex.host.setAttribute("data-cvq-state", "answered");
   }
 
-  function drawRow(ex, r) {
+  function drawRow(r, explained) {
     var li = el("li", r.status === "error" ? "x err" : "x");
     if (r.newConn) li.appendChild(el("span", "cb", "new connection " + r.conn));
-    var on = !!(ex.explaining && ex.sel === r.line);
+    var on = explained === r.line;
     var c = part(el("button", on ? "c on" : "c"), "client");
     c.type = "button";
     c.dataset.line = String(r.line);
@@ -213,9 +216,13 @@
     }
   }
 
-  function openURL(ex, policy) {
-    var frag = "policy=" + enc(policy) + "&in=" + enc(ex.input);
-    if (ex.sel) frag += "&sel=" + ex.sel;
+  // openURL is the playground's link: the example's lines as the
+  // playground reads them (the engine writes MediaWiki's forms out).
+  function openURL(ex, policy, res) {
+    var moved = typeof res.playground === "string" && res.playground;
+    var sel = moved ? (+res.playgroundSel || 0) : ex.sel;
+    var frag = "policy=" + enc(policy) + "&in=" + enc(moved ? res.playground : ex.input);
+    if (sel) frag += "&sel=" + sel;
     if (ex.theme) frag += "&theme=" + enc(ex.theme);
     return new URL("#" + frag, base).href;
   }
