@@ -7,7 +7,7 @@
 #   ./build.sh engines               only the browser flows and accessibility audit, in three engines
 #   ./build.sh fuzz [SECONDS]        run every fuzz target longer (default 60 s each)
 #   ./build.sh screenshots           take the README's pictures (static/screenshots) again
-#   ./build.sh bench [PART...]       print the performance table; PARTs (engine, respond, listen, page, docs; default all) are measured again
+#   ./build.sh bench [PART...]       print the performance table; PARTs (engine, eras, respond, listen, page, docs; default all) are measured again
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -116,12 +116,26 @@ bench_engine() {
   } >build/bench/engine.rows
 }
 
+# bench_eras runs the page's evaluation benchmarks (natively) 5 times and
+# writes their rows: a keystroke, and every era's answers.
+bench_eras() {
+  echo "== page evaluation and every era" >&2
+  go test -run '^$' -bench 'Keystroke5000$|Eras' -benchmem -count 5 ./app | tee build/eras-bench.txt >&2
+  {
+    bench_txt=build/eras-bench.txt
+    bench_row BenchmarkKeystroke5000 ns/op "page (native): a keystroke at the end of a pasted 5,000-line session, evaluated" "%.2f" " ms" "unchanged by every era" 1e-6
+    bench_row BenchmarkErasSettle5000 ns/op "page (native): every era once typing pauses after it, answering the typed line" "%.2f" " ms" "≤ 1 ms" 1e-6
+    bench_row BenchmarkErasSelect5000 ns/op "page (native): every era's answer to another of the 5,000 lines" "%.2f" " ms" "≤ 1 ms" 1e-6
+    bench_row BenchmarkErasFirst5000 ns/op "page (native): every era's first answer to the 5,000th line (each preset steps through all)" "%.0f" " ms" "(information)" 1e-6
+  } >build/bench/eras.rows
+}
+
 # bench_row writes the row $3 of benchmark $1's figure in unit $2 from
-# build/engine-bench.txt: the median and range over the runs, each scaled
-# by $7 (default 1), written with the printf format $4 and the unit $5,
-# with the aim $6.
+# $bench_txt (default build/engine-bench.txt): the median and range over
+# the runs, each scaled by $7 (default 1), written with the printf format
+# $4 and the unit $5, with the aim $6.
 bench_row() {
-  grep "^$1-" build/engine-bench.txt |
+  grep "^$1-" "${bench_txt:-build/engine-bench.txt}" |
     awk -v unit="$2" -v scale="${7:-1}" '{ for (i = 2; i < NF; i++) if ($(i+1) == unit) print $i * scale }' |
     sort -g | awk -v m="$3" -v f="$4" -v u="$5" -v aim="$6" '{ v[NR] = $1 } END {
       if (NR == 0) { printf "| %s | (no runs) | – | %s |\n", m, aim; exit }
@@ -172,8 +186,8 @@ bench_table() {
   echo
   echo "| measure | median | spread (min–max) | aim |"
   echo "|---|---|---|---|"
-  local known=" page lighthouse engine respond listen docs "
-  for part in page lighthouse engine respond listen docs; do
+  local known=" page lighthouse eras engine respond listen docs "
+  for part in page lighthouse eras engine respond listen docs; do
     [ -f "build/bench/$part.rows" ] && cat "build/bench/$part.rows"
   done
   for f in build/bench/*.rows; do
@@ -312,16 +326,17 @@ case "${1:-}" in
     # Markdown row per measure: | measure | median | spread (min–max) | aim |);
     # the table is every part's last rows under one header.
     parts=("${@:2}")
-    [ ${#parts[@]} -gt 0 ] || parts=(engine respond listen page docs)
+    [ ${#parts[@]} -gt 0 ] || parts=(engine eras respond listen page docs)
     for part in "${parts[@]}"; do
       rm -f "build/bench/$part.rows"
       case "$part" in
         engine) bench_engine ;;
+        eras) bench_eras ;;
         respond) bench_respond ;;
         listen) bench_listen ;;
         page) rm -f build/bench/lighthouse.rows; bench_browser page '^(TestBench|TestProfileStart)$' ;;
         docs) bench_browser docs '^TestDocsBench$' ;;
-        *) echo "build.sh: no bench part $part (engine, respond, listen, page, docs)" >&2; exit 2 ;;
+        *) echo "build.sh: no bench part $part (engine, eras, respond, listen, page, docs)" >&2; exit 2 ;;
       esac
     done
     bench_table

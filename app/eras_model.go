@@ -1,27 +1,33 @@
 package main
 
 import (
-	"sort"
 	"strings"
 
 	"cvq-playground/protocol"
 )
 
-// eraCache keeps the transcript evaluated with every built-in preset, so
-// that the selected line's answer in each era is one step of each: the
-// rows keep where each preset's session stood before the line. It is
-// brought up to date when the text settles (see pageCore.changed), not
-// at each keystroke, and from the results it holds, as the page's own
-// result is (see reevaluate).
+// eraStride is how many entries apart the era cache keeps each preset's
+// session state.
+const eraStride = 64
+
+// eraCache keeps where each built-in preset's session stands every
+// eraStride entries of the transcript, so that a selected line's answer
+// in every era is at most eraStride steps of each. The states are
+// computed as far as a selected line needs, and when the text settles
+// (see pageCore.changed; not at each keystroke) those after the first
+// changed entry are dropped: typing at the end of a long session costs
+// a few steps per preset.
 type eraCache struct {
-	input   string // the text the results are for
-	ready   bool   // results are for input
+	input   string           // the text the states are for
+	ready   bool             // entries are input's
+	entries []protocol.Entry // the transcript the states are for
 	presets []*protocol.Policy
-	results []result
-	last    eraView // the view last drawn, shown dimmed while the text changes
+	marks   [][]protocol.SessionState // per preset, the state before entry k*eraStride
+	last    eraView                   // the view last drawn, shown dimmed while the text changes
 }
 
-// updateEras brings the presets' results up to the text in the editor.
+// updateEras follows the text in the editor: the states before the first
+// changed entry stay.
 func (s *pageState) updateEras() {
 	c := &s.eras
 	if c.ready && c.input == s.input {
@@ -29,12 +35,37 @@ func (s *pageState) updateEras() {
 	}
 	if c.presets == nil {
 		c.presets = presets()
-		c.results = make([]result, len(c.presets))
+		c.marks = make([][]protocol.SessionState, len(c.presets))
 	}
-	for i, p := range c.presets {
-		c.results[i] = reevaluateTranscript(&c.results[i], p, s.res.Transcript)
+	cur := s.res.Transcript.Entries
+	same := 0
+	for same < len(c.entries) && same < len(cur) && sameEntry(&c.entries[same], &cur[same]) {
+		same++
 	}
-	c.input, c.ready = s.input, true
+	// The state before entry k*eraStride depends on the entries before it.
+	for i := range c.marks {
+		c.marks[i] = c.marks[i][:min(len(c.marks[i]), same/eraStride+1)]
+	}
+	c.input, c.entries, c.ready = s.input, cur, true
+}
+
+// answer steps entry i of the cache's transcript with preset k, from the
+// nearest state kept before it, keeping the states it passes.
+func (c *eraCache) answer(k, i int) protocol.Exchange {
+	p, marks := c.presets[k], c.marks[k]
+	if len(marks) == 0 {
+		marks = append(marks, protocol.NewSession(p).State())
+	}
+	at := min(i/eraStride, len(marks)-1)
+	s := protocol.ResumeSession(p, marks[at])
+	for e := at * eraStride; e < i; e++ {
+		s.StepEntry(&c.entries[e])
+		if (e+1)%eraStride == 0 && (e+1)/eraStride == len(marks) {
+			marks = append(marks, s.State())
+		}
+	}
+	c.marks[k] = marks
+	return s.StepEntry(&c.entries[i])
 }
 
 // eraRow is one preset's answer to the selected line.
@@ -88,13 +119,7 @@ func (s *pageState) computeEras() eraView {
 	}
 	answers := make([]protocol.Answer, 0, len(c.presets))
 	for i, p := range c.presets {
-		res := &c.results[i]
-		k := sort.Search(len(res.Rows), func(k int) bool { return res.Rows[k].Entry >= r.Entry })
-		x := protocol.Exchange{Line: e.Client} // ignored with this preset (a blank line within its limit)
-		if k < len(res.Rows) && res.Rows[k].Entry == r.Entry {
-			x = res.exchange(p, k)
-		}
-		a := protocol.NewAnswer(p, e, x)
+		a := protocol.NewAnswer(p, e, c.answer(i, r.Entry))
 		answers = append(answers, a)
 		v.Rows = append(v.Rows, eraRowOf(a, &ref, s.custom == "" && p.Name == s.preset))
 	}

@@ -115,24 +115,46 @@ func TestErasWaitForTheTextToSettle(t *testing.T) {
 	}
 }
 
-func TestErasUpdatedIncrementally(t *testing.T) {
-	// The presets' results after an edit are those of a fresh evaluation.
-	p := erasPage(t, "msn-2003-09", benchTranscript(300), 1)
-	text := strings.Replace(benchTranscript(300), "CVR 150 ", "CVQ 150 ", 1)
-	p.setInput(text, 150)
-	p.updateEras()
-	for i, pol := range p.eras.presets {
-		fresh := evaluate(pol, text)
-		got := p.eras.results[i]
-		if len(got.Rows) != len(fresh.Rows) {
-			t.Fatalf("%s: %d rows, want %d", pol.Name, len(got.Rows), len(fresh.Rows))
-		}
-		for k := range fresh.Rows {
-			if a, b := got.exchange(pol, k), fresh.exchange(pol, k); a.Reply != b.Reply || a.Close != b.Close || a.Conn != b.Conn {
-				t.Fatalf("%s row %d: %q, want %q", pol.Name, k, a.Reply, b.Reply)
+func TestErasMatchGrade(t *testing.T) {
+	// After edits, at the start, in the middle and at the end, every
+	// preset's answer to any line is the plain replay's (protocol.Grade).
+	text := benchTranscript(300)
+	text = strings.Replace(text, "CVR 120 ", "CVQ 120 ", 1) + "VER 400 MSNP8\nS: VER 400 MSNP8\nServer disconnects client.\nCVQ 401 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS a@b.c\n"
+	p := erasPage(t, "msn-2003-09", text, 1)
+	check := func(what string) {
+		t.Helper()
+		p.updateEras()
+		for _, sel := range []int{0, 1, 63, 64, 65, 119, 200, len(p.res.Rows) - 2, len(p.res.Rows) - 1} {
+			p.sel = sel
+			v := p.eraView()
+			want := protocol.Grade(p.eras.presets, &p.res.Transcript, p.res.Rows[sel].Entry)
+			for k, a := range want {
+				r := eraRowOf(a, &a.Exchange, false)
+				if got := v.Rows[k]; got.Outcome != r.Outcome || got.Close != r.Close || got.Reproduces != a.Reproduces {
+					t.Fatalf("%s: line %d, %s: %+v, want %+v", what, v.Line, a.Policy.Name, got, r)
+				}
+				if got := strings.Join(partsText(v.Rows[k].Reply), ""); got != strings.Join(partsText(r.Reply), "") {
+					t.Fatalf("%s: line %d, %s answers %q, want %q", what, v.Line, a.Policy.Name, got, strings.Join(partsText(r.Reply), ""))
+				}
 			}
 		}
 	}
+	check("first")
+	p.setInput(strings.Replace(text, "VER 1 MSNP12 CVR0", "VER 1 CVR0", 1), 1)
+	check("the first line edited")
+	p.setInput(strings.Replace(p.input, "CVR 150 ", "CVQ 150 ", 1), 150)
+	check("a middle line edited")
+	p.setInput(p.input+"CVQ 9 spaghetti\n", 310)
+	check("a line added at the end")
+}
+
+// partsText is the text of parts, their marks left out.
+func partsText(ps []textPart) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Text)
+	}
+	return out
 }
 
 func TestErasPaneHTML(t *testing.T) {

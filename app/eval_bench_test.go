@@ -74,3 +74,60 @@ func BenchmarkKeystrokeMiddle5000(b *testing.B) {
 		reevaluate(&prev, p, edited)
 	}
 }
+
+// erasAfterKeystroke is a page with every era's answer to the last line
+// of a pasted 5,000-line session, a character then typed at its end.
+func erasAfterKeystroke(b *testing.B) (*pageState, eraCache) {
+	s := newPageState()
+	s.setPreset("msn-2006-03")
+	text := benchTranscript(5000)
+	s.setInput(text, 5000)
+	s.updateEras()
+	s.computeEras()
+	prev := s.eras
+	prev.marks = append([][]protocol.SessionState(nil), s.eras.marks...)
+	s.edited(text+"C", len(text)+1)
+	return &s, prev
+}
+
+// BenchmarkErasSettle5000 is the work when typing pauses after that
+// keystroke: the states after the change dropped, and every preset's
+// answer to the typed line.
+func BenchmarkErasSettle5000(b *testing.B) {
+	s, prev := erasAfterKeystroke(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.eras = prev
+		s.eras.marks = append(s.eras.marks[:0:0], prev.marks...)
+		s.updateEras()
+		s.computeEras()
+	}
+}
+
+// BenchmarkErasSelect5000 is the work of selecting another line of the
+// 5,000, once each preset has gone through them: every preset's answer
+// to it, compared.
+func BenchmarkErasSelect5000(b *testing.B) {
+	s, _ := erasAfterKeystroke(b)
+	s.updateEras()
+	s.computeEras()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		s.sel = 1 + i%4998
+		s.computeEras()
+		i += 997
+	}
+}
+
+// BenchmarkErasFirst5000 is the work of the first answers of every era
+// to the last of 5,000 lines: each preset steps through all of them.
+func BenchmarkErasFirst5000(b *testing.B) {
+	s, _ := erasAfterKeystroke(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		s.eras = eraCache{}
+		s.updateEras()
+		s.computeEras()
+	}
+}

@@ -5,7 +5,7 @@
 // uncaught exception, no Content Security Policy violation).
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { baseURL, engines, open } from './driver.js';
 import { startHost } from './host.js';
@@ -21,6 +21,23 @@ after(async () => { await host?.close(); });
 async function clean(s) {
   assert.deepEqual(await s.problems(), [], `problems in ${s.engine}`);
 }
+
+// A probe recording: cases on connections of their own, some failing.
+const recording = readFileSync(new URL('../../probe/testdata/replay.txt', import.meta.url), 'utf8');
+
+// drop drops a file on the editor as the browser does on a drop (an
+// Event carrying a DataTransfer, which every engine constructs).
+const drop = (name, text) => `(() => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, {type: "text/plain"}));
+  const e = document.querySelector("#editor");
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    const ev = new Event(type, {bubbles: true, cancelable: true});
+    Object.defineProperty(ev, "dataTransfer", {value: dt});
+    e.dispatchEvent(ev);
+  }
+  return true;
+})()`;
 
 // answers returns the server lines of the transcript.
 const answers = `[...document.querySelectorAll("#transcript .sline")].map(e => e.textContent)`;
@@ -119,6 +136,30 @@ for (const engine of engines) {
       })()`, 90000);
       const errors = await s.run(`document.querySelectorAll('[data-cvq-state="error"]').length`);
       assert.equal(errors, 0);
+      await clean(s);
+    });
+
+    test('a recording dropped on the editor opens, its cases marked, and every era answers its line', async () => {
+      await s.live('/');
+      await s.run(drop('replay.txt', recording));
+      await s.waitFor('the recording opened', `document.querySelector("#file-message")?.textContent.startsWith("Opened replay.txt, recorded against msn-2003-09")`);
+      assert.equal(await s.run(`document.querySelector("#editor").value`), recording);
+      assert.equal(await s.run(`document.querySelector("#preset").value`), 'msn-2003-09');
+      assert.equal(await s.text('#transcript-summary'), '15 client lines, 8 connections, 3 differ from the pasted answers');
+      const heads = await s.run(`[...document.querySelectorAll("#transcript .case-head")].map(h => h.textContent)`);
+      assert.equal(heads.length, 8);
+      assert.equal(heads[1], 'case msn-2003-09/cvr/outdated/2 · FAIL');
+      const marked = await s.run(`[...document.querySelectorAll("#transcript .exchange.differs .expect mark")].map(m => m.textContent)`);
+      assert.deepEqual(marked, ['5.0.0537', '5.0.0537', '5.0.0537', 'https://revival.example', 'https://revival.example']);
+      // The first differing line is selected; no era answers it as the
+      // recorded server did; msn-2003-09 is in force.
+      await s.waitFor('the eras of that line', `document.querySelector("#eras-verdict")?.textContent === "No preset reproduces the pasted answer."`);
+      assert.equal(await s.run(`document.querySelector("#eras .in-force")?.dataset.preset`), 'msn-2003-09');
+      assert.equal(await s.run(`document.querySelectorAll("#eras-table tbody tr").length`), 11);
+      await s.screenshot(`${shots}${engine}-recording.png`);
+      // The user's text comes back on a click.
+      await s.click('#restore');
+      await s.waitFor('the user\'s text back', `!document.querySelector("#editor").value.includes("probe recording")`);
       await clean(s);
     });
 
