@@ -24,12 +24,12 @@ func (p *editorPane) Render() app.UI {
 			app.H2().ID("editor-label").Body(app.Label().For("editor").Text("Client lines")),
 			app.Span().Class("hint").Text("Type or paste: bare lines, C:/S:, >>>/<<<, .. continuations"),
 			app.If(p.Open, func() app.UI {
-				// The input is the control (focusable, named by its label);
-				// the label is what is seen, drawn as a button.
+				// The button opens the hidden input's file chooser (see
+				// wasm.OnFilePick).
 				return app.Span().Class("file-open").Body(
-					app.Input().Type("file").ID("open-file").Class("file-input").Accept(".txt,.log,text/plain").
-						Disabled(!app.IsClient).Aria("describedby", "editor-help"),
-					app.Label().For("open-file").Class("btn small").Text("Open file…"),
+					app.Button().Type("button").ID("open-file-button").Class("btn small").
+						Disabled(!app.IsClient).Aria("describedby", "editor-help").Text("Open file…"),
+					app.Input().Type("file").ID("open-file").Accept(".txt,.log,text/plain").Hidden(true).TabIndex(-1),
 				)
 			}),
 		),

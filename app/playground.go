@@ -82,7 +82,7 @@ func (p *playground) OnMount(ctx app.Context) {
 	p.handlePlayground(ctx)
 	p.standIn(ctx)
 	p.listen(wasm.OnFileDrop("editor", maxFileBytes, p.fileOpened(ctx)))
-	p.listen(wasm.OnFilePick("open-file", maxFileBytes, p.fileOpened(ctx)))
+	p.listen(wasm.OnFilePick("open-file-button", "open-file", maxFileBytes, p.fileOpened(ctx)))
 	p.listen(wasm.OnKeyDown(func(k wasm.Key) bool {
 		switch {
 		case k.Name == "Escape" && p.showHelp:

@@ -13,7 +13,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -80,6 +82,30 @@ func TestRecordingPicked(t *testing.T) {
 	text := "# listen session 3 from 127.0.0.1:53412, policy msn-2006-03, 2026-12-07T05:39:10Z\nC: VER 1 MSNP12 CVR0\nS: VER 1 MSNP12\nC: CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS account@redacted.invalid\nS: CVR 2 7.5.0324 7.5.0324 6.2.0208 http://msgr.dlservice.microsoft.com/download/5/a/8/5a892c0f-5b87-4767-8927-6fe5d8cfc582/Install_MSN_Messenger.exe http://messenger.msn.com\n# client: went on to USR (the sign-in) (must upgrade)\nClient disconnects.\n"
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// The button opens the browser's file chooser; the file is then
+	// chosen in it.
+	opened := make(chan struct{}, 1)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if _, ok := ev.(*page.EventFileChooserOpened); ok {
+			select {
+			case opened <- struct{}{}:
+			default:
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, page.SetInterceptFileChooserDialog, page.SetInterceptFileChooserDialogParams{Enabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#open-file-button"))); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-opened:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the button opened no file chooser")
 	}
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#open-file"), []string{path})); err != nil {
 		t.Fatal(err)

@@ -183,9 +183,10 @@ func OnFileDrop(id string, max int, fn func(File, error)) (release func(), err e
 	return onFileDrop(id, max, fn)
 }
 
-// OnFilePick reads the file chosen in the file input id, as OnFileDrop
-// reads a dropped one, each time one is chosen. release removes the
-// listener; it is never nil.
-func OnFilePick(id string, max int, fn func(File, error)) (release func(), err error) {
-	return onFilePick(id, max, fn)
+// OnFilePick makes the element button open the file chooser of the file
+// input (hidden; the button is the control people see and reach), and
+// reads the file chosen as OnFileDrop reads a dropped one, each time one
+// is chosen. release removes the listeners; it is never nil.
+func OnFilePick(button, input string, max int, fn func(File, error)) (release func(), err error) {
+	return onFilePick(button, input, max, fn)
 }

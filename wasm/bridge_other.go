@@ -34,4 +34,6 @@ func whenIdle(time.Duration, func()) error                      { return ErrUnav
 func watchStandIn(string, string, func(func())) (func(), error) { return func() {}, ErrUnavailable }
 
 func onFileDrop(string, int, func(File, error)) (func(), error) { return func() {}, ErrUnavailable }
-func onFilePick(string, int, func(File, error)) (func(), error) { return func() {}, ErrUnavailable }
+func onFilePick(string, string, int, func(File, error)) (func(), error) {
+	return func() {}, ErrUnavailable
+}

@@ -54,7 +54,7 @@ func TestMissingBrowserAPIsAreErrors(t *testing.T) {
 		"OnHashChange": func() (func(), error) { return OnHashChange(func() {}) },
 		"OnKeyDown":    func() (func(), error) { return OnKeyDown(func(Key) bool { return false }) },
 		"OnFileDrop":   func() (func(), error) { return OnFileDrop("editor", 1, func(File, error) {}) },
-		"OnFilePick":   func() (func(), error) { return OnFilePick("open-file", 1, func(File, error) {}) },
+		"OnFilePick":   func() (func(), error) { return OnFilePick("open-file-button", "open-file", 1, func(File, error) {}) },
 	} {
 		release, err := add()
 		if err == nil || release == nil {

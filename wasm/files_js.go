@@ -78,27 +78,49 @@ func onFileDrop(id string, max int, fn func(File, error)) (func(), error) {
 	return releaseAll, nil
 }
 
-func onFilePick(id string, max int, fn func(File, error)) (func(), error) {
-	el, err := byID(id)
+func onFilePick(button, input string, max int, fn func(File, error)) (func(), error) {
+	btn, err := byID(button)
 	if err != nil {
 		return func() {}, err
 	}
-	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
-		files, err := el.Get("files")
-		readFirst(files, err, max, func(f File, err error) {
-			el.Set("value", "") // the same file picked again is read again
-			fn(f, err)
-		})
+	in, err := byID(input)
+	if err != nil {
+		return func() {}, err
+	}
+	// The button opens the browser's file chooser in its own click, which
+	// the browser requires of a chooser opened by a script.
+	click, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		in.Call("click")
 		return nil
 	})
 	if err != nil {
 		return func() {}, err
 	}
-	if _, err := el.Call("addEventListener", "change", cb.Value()); err != nil {
-		cb.Release()
+	change, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
+		files, err := in.Get("files")
+		readFirst(files, err, max, func(f File, err error) {
+			in.Set("value", "") // the same file picked again is read again
+			fn(f, err)
+		})
+		return nil
+	})
+	if err != nil {
+		click.Release()
 		return func() {}, err
 	}
-	return func() { el.Call("removeEventListener", "change", cb.Value()); cb.Release() }, nil
+	release := func() {
+		btn.Call("removeEventListener", "click", click.Value())
+		in.Call("removeEventListener", "change", change.Value())
+		click.Release()
+		change.Release()
+	}
+	_, err1 := btn.Call("addEventListener", "click", click.Value())
+	_, err2 := in.Call("addEventListener", "change", change.Value())
+	if err := errors.Join(err1, err2); err != nil {
+		release()
+		return func() {}, err
+	}
+	return release, nil
 }
 
 // carriesFiles reports whether a drag event's data holds files.

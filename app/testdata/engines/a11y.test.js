@@ -46,6 +46,11 @@ const views = {
     await s.click('#transcript .exchange:nth-child(2) .line-button');
     await s.waitFor('line 2 explained', `document.querySelector("#explanation .hint").textContent.startsWith("line 2 ")`);
   },
+  'page with a recording, every era compared, dark': async s => {
+    const rec = readFileSync(new URL('../../probe/testdata/replay.txt', import.meta.url), 'utf8');
+    await s.live('/#theme=dark&policy=msn-2003-09&sel=15&in=' + encodeURIComponent(rec));
+    await s.waitFor('every era of the differing line', `document.querySelector("#eras-verdict") !== null && document.querySelectorAll("#transcript .case-head").length > 0`);
+  },
   'page at phone width': async s => {
     await s.viewport(390, 844);
     await s.live('/');
