@@ -335,7 +335,7 @@ case "${1:-}" in
         respond) bench_respond ;;
         listen) bench_listen ;;
         page) rm -f build/bench/lighthouse.rows; bench_browser page '^(TestBench|TestProfileStart)$' ;;
-        docs) bench_browser docs '^TestDocsBench$' ;;
+        docs) bench_browser docs '^(TestDocsBench|TestDocsDetectBench)$' ;;
         *) echo "build.sh: no bench part $part (engine, eras, respond, listen, page, docs)" >&2; exit 2 ;;
       esac
     done

@@ -28,7 +28,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,7 +54,7 @@ func TestDocsBench(t *testing.T) {
 		commits = append(commits, [2]string{"prev", c})
 	}
 	for _, c := range commits {
-		src, err := exec.Command("git", "show", c[1]+":static/embed.js").Output()
+		src, err := loaderAt(c[1])
 		if err != nil {
 			t.Logf("no %s loader to compare with (%v)", c[0], err)
 			continue
