@@ -124,6 +124,29 @@ for (const engine of engines) {
       await clean(s);
     });
 
+    test('a page written as the wikis write is found, answered and checked', async () => {
+      await s.goto(host.url + '/wiki');
+      await s.waitFor('every transcript answered', `(() => {
+        const e = [...document.querySelectorAll(".cvq-example")];
+        const waiting = e.find(x => x.dataset.cvqState !== "answered");
+        if (waiting) waiting.scrollIntoView({block: "center"});
+        return e.length === 5 && !waiting;
+      })()`, 60000);
+      // Per block: "-" when nothing was put after it, else its check and policy.
+      const blocks = await s.run(`[...document.querySelectorAll("pre")].map(p => {
+        const n = p.nextElementSibling;
+        if (!n || !n.matches(".cvq-example")) return "-";
+        return n.dataset.cvqCheck + " " + n.shadowRoot.querySelector(".pol").textContent.replace("policy ", "");
+      })`);
+      assert.deepEqual(blocks, ['-', 'match msnp-wiki', 'differ msnp-wiki', 'match msn-2003-09', '-', 'match msn-2006-12', 'none msnp-wiki', '-']);
+      // The wrong answer: both lines, and why.
+      const differ = await s.run(`(r => [r.querySelector(".cmp .dl").textContent, r.querySelector(".cmp .s").textContent, r.querySelector(".why").textContent])(document.querySelector('[data-cvq-check="differ"]').shadowRoot)`);
+      assert.ok(differ[0].startsWith('S: CVQ 5 7.0.0813'), differ[0]);
+      assert.equal(differ[1], 'S: 710 5');
+      assert.match(differ[2], /0x1111/);
+      await clean(s);
+    });
+
     test('the docs page\'s examples answer', async () => {
       await s.goto(baseURL + '/web/embed-demo.html');
       // Examples start as they come into view: each poll brings the first

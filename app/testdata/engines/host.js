@@ -36,6 +36,41 @@ CVQ 3 0x0409 winnt 5.0 i386 MSNMSGR 99.9.9999 MSMSGS</pre>
 <script src="${playground}/web/embed.js" defer></script></body></html>`);
       return;
     }
+    if (url.pathname === '/wiki') {
+      // A page written as the MSNP wikis write it: nothing marked, the
+      // examples found by their text (data-cvq-detect).
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>CVQ - msnp-wiki</title></head>
+<body><main><h1>CVQ</h1>
+<p>Syntax:</p>
+<pre><code>C: CVQ TrID locale system-type system-ver system-arch requesting-library client-version client-identification
+S: CVQ TrID recommended-version recommended-version-2 minimum-version download-url info-url
+</code></pre>
+<pre><code>C: VER 1 MSNP2 CVR0
+S: VER 1 CVR0
+C: CVQ 2 0x0409 win 4.10 i386 MSMSGS 1.0.0863 MSMSGS
+S: CVQ 2 5.0.0537 5.0.0537 1.0.0863
+.. http://download.microsoft.com/download/msnmessenger/install/5.0/w98nt42kmexp/en-us/setupdl.exe
+.. http://messenger.microsoft.com
+</code></pre>
+<p>Server disconnects client.</p>
+<pre><code>C: CVQ 5 0x1111 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS example@hotmail.com
+S: CVQ 5 7.0.0813 7.0.0813 6.2.0205 http://example.com/setup.exe http://example.com
+</code></pre>
+<!-- cvq policy: msn-2003-09 -->
+<pre><code>C: VER 3 MSNP8 CVR0
+S: VER 3 MSNP8
+</code></pre>
+<pre><code>C: USR 6 TWN I example@passport.com
+S: USR 6 TWN S lc=1033,id=507
+</code></pre>
+<div class="mw-parser-output"><pre data-policy="msn-2006-12">&gt;&gt;&gt; VER 0 MSNP8 CVR0 &lt;&lt;&lt; VER 0 MSNP8 CVR0</pre></div>
+<pre><code>C: CVQ 9 0x0409 winnt 5.1 i386 MSNMSGR 6.2.0205 MSMSGS</code></pre>
+<pre>The client sends VER first. C: and S: mark who writes a line.</pre>
+</main>
+<script src="${playground}/web/embed.js" data-cvq-detect defer></script></body></html>`);
+      return;
+    }
     res.writeHead(404);
     res.end();
   });
