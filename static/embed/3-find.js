@@ -66,6 +66,8 @@
 
   // transcript returns the example a candidate block holds, or null.
   function transcript(pre) {
+    // The cheap test first: most blocks of a page are no transcript.
+    if (!QUICK.test(pre.textContent)) return null;
     if (pre.hasAttribute("data-cvq-skip") || pre.closest("[data-cvq-rendered]")) return null;
     var codes = [];
     for (var c = pre.firstElementChild; c; c = c.nextElementSibling) {
@@ -73,7 +75,6 @@
     }
     var tagged = [pre, pre.parentElement, pre.parentElement && pre.parentElement.parentElement].concat(codes);
     if (tagged.some(otherLanguage)) return null;
-    if (!QUICK.test(pre.textContent)) return null;
     var text = readText(pre, MAX_DETECT + 1);
     if (text.length > MAX_DETECT || !clientLine(text)) return null;
     if (commentOptions(hiddenComment(pre), {}).skip) return null;
