@@ -53,52 +53,6 @@ func Reproducing(answers []Answer) []string {
 	return names
 }
 
-// Score is how many of a transcript's pasted answers a policy reproduces.
-type Score struct {
-	Policy     *Policy
-	Compared   int   // client lines with pasted answers
-	Reproduced int   // of them, those the policy answers as pasted
-	Missed     []int // the entries of the others
-}
-
-// GradeTranscript runs the whole of t with each policy and counts the
-// pasted answers each reproduces, in the order of policies.
-func GradeTranscript(policies []*Policy, t *Transcript) []Score {
-	out := make([]Score, 0, len(policies))
-	for _, p := range policies {
-		sc := Score{Policy: p}
-		s := NewSession(p)
-		for i := range t.Entries {
-			e := &t.Entries[i]
-			x := s.StepEntry(e)
-			if !e.Expected {
-				continue
-			}
-			sc.Compared++
-			if e.Differs(&x) {
-				sc.Missed = append(sc.Missed, i)
-			} else {
-				sc.Reproduced++
-			}
-		}
-		out = append(out, sc)
-	}
-	return out
-}
-
-// Nearest returns the index of the score that reproduces the most
-// pasted answers, the first of equals (the earliest, for presets in
-// timeline order); -1 when there is none.
-func Nearest(scores []Score) int {
-	best := -1
-	for i, s := range scores {
-		if best < 0 || s.Reproduced > scores[best].Reproduced {
-			best = i
-		}
-	}
-	return best
-}
-
 // FieldDiff is a field where two server lines differ.
 type FieldDiff struct {
 	Index     int    // the field's place in the line, 0 for the first

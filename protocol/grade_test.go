@@ -69,31 +69,6 @@ func TestGradeReproducesClose(t *testing.T) {
 	}
 }
 
-func TestGradeTranscript(t *testing.T) {
-	tr := protocol.ReadTranscript(`VER 1 MSNP8 CVR0
-S: VER 1 MSNP8
-CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 5.0.0540 MSMSGS a@hotmail.com
-S: CVR 2 8.1.0178 8.1.0178 8.1.0178 http://msgruser.dlservice.microsoft.com/download/1/A/4/1A4FEB1A-18E0-423A-B898-F697402E4F7F/Install_Messenger.exe http://get.live.com
-CVR 3 0x0409 winnt 5.1 i386 MSNMSGR 8.1.0178 MSMSGS a@hotmail.com
-`)
-	scores := protocol.GradeTranscript(protocol.Presets(), &tr)
-	best := protocol.Nearest(scores)
-	if best < 0 || scores[best].Policy.Name != "msn-2007-06" || scores[best].Reproduced != 2 || scores[best].Compared != 2 {
-		t.Fatalf("nearest = %+v, want msn-2007-06 reproducing 2 of 2", scores[best])
-	}
-	for _, s := range scores {
-		if s.Compared != 2 || s.Reproduced+len(s.Missed) != 2 {
-			t.Errorf("%s: compared %d, reproduced %d, missed %v", s.Policy.Name, s.Compared, s.Reproduced, s.Missed)
-		}
-		if s.Policy.Name == "msn-2008-01" && !reflect.DeepEqual(s.Missed, []int{0}) {
-			t.Errorf("msn-2008-01 missed %v, want [0] (it answers VER with MSNP8 CVR0)", s.Missed)
-		}
-	}
-	if protocol.Nearest(nil) != -1 {
-		t.Error("Nearest(nil) != -1")
-	}
-}
-
 func TestDiffReply(t *testing.T) {
 	cases := []struct {
 		want, got string
