@@ -60,6 +60,7 @@ func TestRecordingDropped(t *testing.T) {
 	// The selected line is the first that differs; every era is compared
 	// on it, and none answers as the recorded server did.
 	waitFor(t, ctx, "the eras of the outdated client", `document.querySelector("#eras-verdict")?.textContent === "No preset reproduces the pasted answer."`)
+	paneShot(t, ctx, ".editor-pane", "recording-editor-light")
 	erasShots(t, ctx, "recording", ".transcript-pane")
 	// The user's text comes back.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#restore"))); err != nil {
