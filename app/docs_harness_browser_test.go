@@ -93,13 +93,20 @@ func openDocs(t *testing.T, path, page string) context.Context {
 	return ctx
 }
 
-// scrollUntilAnswered scrolls down a screen at a time until the page's n
-// examples answered.
+// scrollUntilAnswered brings the first example not answered yet into view
+// until the page's n examples answered. (Scrolling a screen at a time by
+// the clock could pass the first example before a starved renderer first
+// computed what is in view.)
 func scrollUntilAnswered(t *testing.T, ctx context.Context, n int) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		st := eval[[]string](t, ctx, `window.scrollBy(0, innerHeight * 0.8), [...document.querySelectorAll(".cvq-example")].map(h => h.dataset.cvqState || "")`)
+		st := eval[[]string](t, ctx, `(() => {
+  const hosts = [...document.querySelectorAll(".cvq-example")];
+  const waiting = hosts.find(h => h.dataset.cvqState !== "answered");
+  if (waiting) waiting.scrollIntoView({block: "center"});
+  return hosts.map(h => h.dataset.cvqState || "");
+})()`)
 		answered := 0
 		for _, s := range st {
 			if s == "answered" {
