@@ -99,7 +99,15 @@ for (const engine of engines) {
       await s.run(`(e => { e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true })(document.querySelector("#editor"))`);
       await s.type('#editor', '\nCVQ 3 0x0c0a winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS');
       await s.waitFor('the answer', `${answers}.length === 2`);
-      await s.waitFor('the address follows', `location.hash.includes("CVQ%203%200x0c0a") || (location.hash.startsWith("#z=") && location.hash !== ${JSON.stringify(before)})`);
+      // The address is written once changes settle, and once the page
+      // is first idle: it is read when it has changed and then stayed the
+      // same for longer than the pause that writes it (a compact z= link
+      // cannot be read for the typed line).
+      await s.waitFor('the address follows', `(() => {
+        const h = location.hash, w = window.__hashSeen || (window.__hashSeen = {h, t: performance.now()});
+        if (w.h !== h) { w.h = h; w.t = performance.now(); return false; }
+        return (h.includes("CVQ%203%200x0c0a") || (h.startsWith("#z=") && h !== ${JSON.stringify(before)})) && performance.now() - w.t > 1000;
+      })()`);
       const link = await s.run('location.href');
       const want = await s.run(answers);
       await s.live(link.slice(baseURL.length));
