@@ -170,7 +170,10 @@ func (l *sessionLog) summary(verdict string, how ending, text string) string {
 		fmt.Fprintf(&b, " %s %s %s %s", r.CommandName(), r.ParamText(protocol.ParamLibrary), r.ParamText(protocol.ParamVersion),
 			r.ParamText(protocol.ParamLocale))
 	} else {
-		fmt.Fprintf(&b, " %d lines", l.lines)
+		fmt.Fprintf(&b, " %d line", l.lines)
+		if l.lines != 1 {
+			b.WriteString("s")
+		}
 	}
 	if verdict != "" {
 		b.WriteString("; " + verdict)
