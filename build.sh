@@ -82,7 +82,6 @@ fuzz_all() {
   fuzz_one FuzzReevaluate "$1" ./app
   fuzz_one FuzzRender "$1" ./app/docs
   fuzz_one FuzzCheck "$1" ./app/docs
-  fuzz_one FuzzPack "$1" ./wasm/datapack
   fuzz_one FuzzRecording "$1" ./app/probe
 }
 
@@ -220,10 +219,6 @@ build_wasm() {
   # frame, with the wasm_exec.js of the Go that built it.
   GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags='cvq-playground/...=-l' \
     -gcflags='encoding/json=-l' -o build/web/engine.wasm ./app/engine
-  # Go's linker writes up to 100,000 data segments, whose headers compress
-  # poorly; written again as few segments, the same memory's brotli copy is
-  # about 100 KB smaller (wasm/datapack).
-  go run ./wasm/cmd/datapack build/web/app.wasm build/web/engine.wasm
   cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" build/web/wasm_exec.js
   # The site's assets are static/'s files; its folders (the README's
   # pictures, sources) are not served.

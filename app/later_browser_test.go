@@ -23,10 +23,6 @@ func TestLaterPanesDrawn(t *testing.T) {
 	if fmt.Sprint(counts) != "[1 1 0 0 1 1]" {
 		t.Errorf("explanation, tools, stand-in slots, inert stand-ins, captures table, its summary: %v, want [1 1 0 0 1 1]", counts)
 	}
-	// Laid out as any other pane once the engine runs.
-	if cv := eval[string](t, ctx, `getComputedStyle(document.querySelector(".tools-pane")).contentVisibility`); cv != "visible" {
-		t.Errorf("the tools' content-visibility is %q once the page is drawn, want visible", cv)
-	}
 	// The tools are live: a tab opens.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tab-builder"))); err != nil {
 		t.Fatal(err)

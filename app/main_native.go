@@ -119,7 +119,7 @@ func siteConfig() site.Config {
 	if dir == "" {
 		dir = "build"
 	}
-	return site.Config{Dir: dir, Version: os.Getenv("CVQ_VERSION"), Embed: embedPaths, PageStarted: workerPageStarted}
+	return site.Config{Dir: dir, Version: os.Getenv("CVQ_VERSION"), Embed: embedPaths}
 }
 
 func defaultAddr() string {

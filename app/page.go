@@ -10,10 +10,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// workerPageStarted is the message the page posts to a new service worker
-// once its first frame is drawn; the site's worker waits for it.
-const workerPageStarted = "cvq-playground:started"
-
 // pageCore is what the playground and the embed do alike in the browser
 // with their pageState: they follow the children's actions, keep the
 // link in step with the state, save a moment after the last change, and
@@ -36,12 +32,8 @@ type pageCore struct {
 func (c *pageCore) mount(ctx app.Context, own string) {
 	wasm.Mark("cvq-mount")
 	// The first frame the WebAssembly rendered is in the page now: mark
-	// when it is painted, for the load measurements, and let a service
-	// worker that waits for the page to start precache the site now.
-	wasm.NextFrame(func() {
-		wasm.Mark("cvq-rendered")
-		wasm.TellNewWorker(workerPageStarted)
-	})
+	// when it is painted, for the load measurements.
+	wasm.NextFrame(func() { wasm.Mark("cvq-rendered") })
 	frag, _ := wasm.Fragment()
 	c.applyLink(frag, own, c.persist != nil)
 	if c.theme != "" {

@@ -67,10 +67,6 @@ func DeflateRaw(data []byte, done func([]byte, error)) { deflateRaw(data, done) 
 // NextFrame calls fn when the browser is about to paint the next frame.
 func NextFrame(fn func()) error { return nextFrame(fn) }
 
-// TellNewWorker posts msg to the site's service worker that is installing
-// or waiting to take over, if there is one.
-func TellNewWorker(msg string) error { return tellNewWorker(msg) }
-
 // OnHashChange calls fn whenever the URL's fragment changes. release
 // removes the listener and frees it; it is never nil.
 func OnHashChange(fn func()) (release func(), err error) {

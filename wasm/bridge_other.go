@@ -21,7 +21,6 @@ func reportHeight() error                           { return ErrUnavailable }
 func mark(string) error                             { return ErrUnavailable }
 func deflateRaw(_ []byte, done func([]byte, error)) { done(nil, ErrUnavailable) }
 func nextFrame(func()) error                        { return ErrUnavailable }
-func tellNewWorker(string) error                    { return ErrUnavailable }
 func setValue(string, func() string) error          { return ErrUnavailable }
 func focus(string) error                            { return ErrUnavailable }
 func awaitPaintRecorded(time.Duration) error        { return ErrUnavailable }

@@ -33,9 +33,6 @@ type Config struct {
 	// Embed lists the paths of the embed page: documentation sites may
 	// frame it, and nothing else.
 	Embed []string
-	// PageStarted is the message the page posts to a new service worker
-	// once its first frame is drawn (see serviceWorker).
-	PageStarted string
 	// BaseURL is the address the site is published at, ending in "/"
 	// (see ParseBaseURL): link previews (og:url, og:image) need absolute
 	// addresses. Empty, the pages carry none.
@@ -72,8 +69,7 @@ func (c Config) appHandler(resources app.ResourceResolver) *app.Handler {
 		Version:   c.Version,
 		// The wasm travels compressed: give its real size to the loader's
 		// progress bar.
-		WasmContentLength:     wasmSize(c.Dir),
-		ServiceWorkerTemplate: serviceWorker(c.PageStarted),
+		WasmContentLength: wasmSize(c.Dir),
 	}
 }
 

@@ -23,7 +23,7 @@ func (*stubPage) Render() app.UI {
 	return app.Div().Class("stub").Body(app.P().Body(app.Span().Text("C:"), app.Text(" a  b")))
 }
 
-var testConfig = Config{Embed: []string{"/embed", "/embed/", "/embed.html"}, PageStarted: "test:started"}
+var testConfig = Config{Embed: []string{"/embed", "/embed/", "/embed.html"}}
 
 // exportStatic writes the static export, under /cvq/, of a site whose
 // web/ holds app.css and the files given, and returns its directory.
