@@ -75,7 +75,7 @@ func waitPrecached(t *testing.T, ctx context.Context) {
 	}
 }
 
-// The service worker caches the site once the page has started, so that
+// The service worker caches the site, so that
 // the next visit starts from the cache (and works offline).
 func TestServiceWorkerCaches(t *testing.T) {
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
