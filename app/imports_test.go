@@ -16,7 +16,8 @@ import (
 // knows no browser, page or network; the link format and the command line
 // know no network, so that each stays usable where it is needed; the
 // server, which net/http is for, is the native program's alone, as are
-// probe and listen, which speak TCP.
+// probe and listen, which speak TCP; the build's module rewriter knows
+// only bytes.
 var importRules = []struct {
 	dir    string   // a package folder, from the module root
 	forbid []string // import paths, or prefixes ending in "/"
@@ -30,6 +31,7 @@ var importRules = []struct {
 	{"app/probe", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/app/cli", "cvq-playground/app/docs", "cvq-playground/wasm"}, "probe is a native client on the engine: no page, no web server"},
 	{"app/listen", []string{"net/http", "syscall/js", "github.com/maxence-charriere/go-app/", "cvq-playground/app/site", "cvq-playground/app/cli", "cvq-playground/app/docs", "cvq-playground/app/probe", "cvq-playground/wasm"}, "listen is a native server on the engine: no page, no web server"},
 	{"wasm", []string{"github.com/maxence-charriere/go-app/", "cvq-playground/"}, "the bridge knows nothing of the page"},
+	{"wasm/datapack", []string{"syscall/js", "github.com/maxence-charriere/go-app/", "github.com/hack-pad/safejs", "cvq-playground/app", "cvq-playground/protocol"}, "a build step reads bytes: no browser, no page"},
 }
 
 // TestImportRules reads the imports of every Go file (tests too, every
