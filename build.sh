@@ -66,7 +66,7 @@ engines_test() {
   done
   [ -n "$url" ] || { kill "$pid"; echo "build.sh: the server did not start: $(cat "$log")" >&2; exit 1; }
   local rc=0
-  (cd "$dir" && CVQ_BASE_URL="$url" CVQ_CHROMIUM=$(chromium_path) xvfb-run -a node --test --test-timeout=300000 --test-reporter=spec) || rc=$?
+  (cd "$dir" && CVQ_BASE_URL="$url" CVQ_CHROMIUM=$(chromium_path) xvfb-run -a node --test --test-timeout=900000 --test-reporter=spec) || rc=$?
   # The tests' result is the step's: a server gone during them would have
   # failed them; one gone after them is said, not failed.
   kill "$pid" 2>/dev/null || echo "build.sh: the server had already stopped: $(cat "$log")" >&2
